@@ -1,0 +1,700 @@
+//! Attribution: decides which quoted spans are speech, and links each to a speaker mention
+//! and a cue by local patterns around the quote, then lets unattributed quotes inherit from
+//! an attributed neighbour (interrupted quotes, multi-paragraph quotes, continuation
+//! paragraphs).
+//!
+//! Invariant: this stage finds mentions; it does not resolve them to names (see `resolve`).
+
+use crate::lexicon::{CueClass, CueForm, Lexicon};
+use crate::mention::{is_stop, tokenize, Grammar, Mention, MentionKind, Tok};
+use crate::quotes::QuoteSpan;
+use crate::segment;
+use crate::span::Span;
+use crate::types::{QuoteKind, Rule};
+
+/// A quote with the attribution found for it, before resolution.
+#[derive(Clone, Debug)]
+pub struct Attribution {
+    /// The quote.
+    pub span: Span,
+    /// Direct or partial.
+    pub kind: QuoteKind,
+    /// The speaker mention, when a rule found one here.
+    pub mention: Option<Mention>,
+    /// A title given in apposition to the mention (`Ana Ruiz, a spokeswoman for ...`).
+    pub appositive: Option<Span>,
+    /// The cue.
+    pub cue: Option<Span>,
+    /// The rule.
+    pub rule: Rule,
+    /// Index of the earlier (or later) attribution whose speaker this quote shares.
+    pub inherits: Option<usize>,
+}
+
+/// Adverbs and auxiliaries that may stand between a speaker and the cue ("he also said",
+/// "Sullivan has said", "she later told").
+fn is_filler(w: &str) -> bool {
+    matches!(
+        w.to_ascii_lowercase().as_str(),
+        "also"
+            | "later"
+            | "then"
+            | "again"
+            | "previously"
+            | "once"
+            | "further"
+            | "recently"
+            | "has"
+            | "have"
+            | "had"
+            | "would"
+            | "will"
+            | "did"
+            | "does"
+            | "had've"
+            | "simply"
+            | "quickly"
+            | "flatly"
+            | "repeatedly"
+            | "publicly"
+            | "privately"
+            | "reportedly"
+            | "earlier"
+            | "already"
+            | "often"
+            | "frequently"
+            | "subsequently"
+            | "finally"
+            | "famously"
+            | "bluntly"
+            | "told"
+            | "just"
+            | "even"
+            | "not"
+            | "never"
+            | "still"
+    ) && !w.eq_ignore_ascii_case("told")
+}
+
+/// Words after a cue that end the speaker phrase of `said NAME ...`.
+fn ends_forward_np(w: &str) -> bool {
+    matches!(
+        w,
+        "in" | "on"
+            | "at"
+            | "during"
+            | "after"
+            | "before"
+            | "when"
+            | "as"
+            | "who"
+            | "which"
+            | "while"
+            | "to"
+            | "last"
+            | "this"
+            | "adding"
+            | "noting"
+            | "that"
+            | "Monday"
+            | "Tuesday"
+            | "Wednesday"
+            | "Thursday"
+            | "Friday"
+            | "Saturday"
+            | "Sunday"
+            | "Today"
+            | "Yesterday"
+            | "yesterday"
+            | "today"
+            | "tonight"
+            | "recently"
+            | "earlier"
+            | "later"
+            | "and"
+            | "but"
+            | "because"
+            | "with"
+            | "by"
+            | "via"
+            | "from"
+            | "over"
+            | "about"
+            | "of"
+    )
+}
+
+pub(crate) struct Ctx<'a> {
+    g: Grammar<'a>,
+    text: &'a str,
+}
+
+impl<'a> Ctx<'a> {
+    fn w(&self, t: &Tok) -> &'a str {
+        t.span.slice(self.text)
+    }
+
+    /// The cue starting at token `i` of `toks`, if any.
+    fn cue_at(&self, toks: &[Tok], i: usize) -> Option<CueForm> {
+        if !toks.get(i)?.is_word() {
+            return None;
+        }
+        let mut words: [&str; 3] = [""; 3];
+        let mut n = 0;
+        for t in toks[i..].iter().take(3) {
+            if !t.is_word() {
+                break;
+            }
+            words[n] = self.w(t);
+            n += 1;
+        }
+        let w0 = words[0];
+        if w0.starts_with(|c: char| c.is_uppercase()) && !w0.eq_ignore_ascii_case("according") {
+            return None;
+        }
+        self.g.lex.cue_at(&words[..n])
+    }
+
+    fn speech_cue_at(&self, toks: &[Tok], i: usize) -> Option<CueForm> {
+        self.cue_at(toks, i)
+            .filter(|c| c.class != CueClass::Report || c.participle)
+    }
+
+    fn cue_span(&self, toks: &[Tok], i: usize, c: CueForm) -> Span {
+        Span::new(toks[i].span.start, toks[i + c.words - 1].span.end)
+    }
+
+    /// The mention that ends right before token `end` (exclusive), preferring the longest
+    /// noun phrase; handles an appositive title between commas (`Jake Sullivan, the national
+    /// security adviser,`). `floor` is the first token it may use.
+    fn mention_before(
+        &self,
+        toks: &[Tok],
+        floor: usize,
+        end: usize,
+    ) -> Option<(Mention, Option<Span>)> {
+        let mut end = end;
+        while end > floor && toks[end - 1].is_word() && is_filler(self.w(&toks[end - 1])) {
+            end -= 1;
+        }
+        if end == floor {
+            return None;
+        }
+        // Appositive: NAME , APPOS , cue
+        if toks[end - 1].is(',') {
+            let close = end - 1;
+            let open = (floor..close).rev().take(17).find(|&i| toks[i].is(','))?;
+            let appos = self.g.appositive(&toks[open + 1..close])?;
+            let (m, _) = self.mention_ending(toks, floor, open)?;
+            if m.kind == MentionKind::Person {
+                return Some((m, Some(appos)));
+            }
+            return None;
+        }
+        self.mention_ending(toks, floor, end)
+    }
+
+    fn mention_ending(
+        &self,
+        toks: &[Tok],
+        floor: usize,
+        end: usize,
+    ) -> Option<(Mention, Option<Span>)> {
+        // Walk left over word tokens that may belong to a noun phrase.
+        let mut start = end;
+        while start > floor && end - start < 14 {
+            let t = &toks[start - 1];
+            if !(t.is_word() || t.is('-') || t.is('&')) {
+                break;
+            }
+            let w = self.w(t);
+            if w.starts_with(|c: char| c.is_lowercase()) && is_stop(w) {
+                break;
+            }
+            start -= 1;
+        }
+        (start..end)
+            .find_map(|s| self.g.classify(&toks[s..end]))
+            .map(|m| (m, None))
+    }
+
+    /// The mention that starts at token `start`: `said Jake Sullivan, a spokesman for ...`.
+    fn mention_after(&self, toks: &[Tok], start: usize) -> Option<(Mention, Option<Span>, usize)> {
+        let mut end = start;
+        while end < toks.len() && end - start < 14 {
+            let t = &toks[end];
+            if !(t.is_word() || t.is('-') || t.is('&')) {
+                break;
+            }
+            let w = self.w(t);
+            if end > start
+                && ends_forward_np(w)
+                && !(matches!(w, "of" | "for" | "at" | "to") && self.np_continues(toks, start, end))
+            {
+                break;
+            }
+            if w.starts_with(|c: char| c.is_lowercase()) && is_stop(w) {
+                break;
+            }
+            end += 1;
+        }
+        let (m, e) = (start + 1..=end)
+            .rev()
+            .find_map(|e| self.g.classify(&toks[start..e]).map(|m| (m, e)))?;
+        // `said Ana Ruiz, a spokeswoman for the ministry.`
+        let mut appos = None;
+        if m.kind == MentionKind::Person && toks.get(e).is_some_and(|t| t.is(',')) {
+            let stop = (e + 1..toks.len())
+                .find(|&i| {
+                    !toks[i].is_word() && !toks[i].is('’') && !toks[i].is('\'') && !toks[i].is('-')
+                })
+                .unwrap_or(toks.len());
+            appos = self.g.appositive(&toks[e + 1..stop]);
+        }
+        Some((m, appos, e))
+    }
+
+    /// Inside `a spokesman for the ministry`, "for" continues the phrase; after a name
+    /// (`said Sullivan at ...`) it does not.
+    fn np_continues(&self, toks: &[Tok], start: usize, at: usize) -> bool {
+        let first = self.w(&toks[start]).to_ascii_lowercase();
+        matches!(
+            first.as_str(),
+            "a" | "an" | "the" | "one" | "two" | "three" | "several" | "some"
+        ) || self.g.lex.is_title_head(self.w(&toks[at - 1]))
+    }
+
+    /// The subject at the start of a sentence: the longest leading noun phrase.
+    fn subject(&self, toks: &[Tok]) -> Option<Mention> {
+        let mut best = None;
+        for e in 1..=toks.len().min(14) {
+            let t = &toks[e - 1];
+            if !(t.is_word() || t.is('-') || t.is('&')) {
+                break;
+            }
+            if let Some(m) = self.g.classify(&toks[..e]) {
+                best = Some(m);
+            }
+        }
+        best
+    }
+}
+
+/// One quote's surroundings inside its paragraph.
+struct Site {
+    lead: Vec<Tok>,
+    tail: Vec<Tok>,
+    /// The lead starts at the sentence start (not cut by an earlier quote).
+    lead_at_sentence_start: bool,
+    para_start: bool,
+}
+
+/// Finds the attributions of the quotes of one document.
+pub fn attribute(
+    text: &str,
+    lex: &Lexicon,
+    paragraphs: &[Span],
+    quotes: &[QuoteSpan],
+) -> Vec<Attribution> {
+    let cx = Ctx {
+        g: Grammar { lex, text },
+        text,
+    };
+    let mut out: Vec<Option<Attribution>> = Vec::with_capacity(quotes.len());
+    let mut i = 0;
+    while i < quotes.len() {
+        let p = quotes[i].paragraph;
+        let j = (i..quotes.len())
+            .find(|&k| quotes[k].paragraph != p)
+            .unwrap_or(quotes.len());
+        let para = paragraphs[p];
+        let sentences = segment::sentences(text, para);
+        for k in i..j {
+            let q = &quotes[k];
+            let prev_end = if k > i {
+                quotes[k - 1].span.end
+            } else {
+                para.start
+            };
+            let next_start = if k + 1 < j {
+                quotes[k + 1].span.start
+            } else {
+                para.end
+            };
+            let site = site(text, &sentences, para, q.span, prev_end, next_start);
+            out.push(attribute_one(&cx, q, &site));
+        }
+        i = j;
+    }
+    inherit(text, quotes, out)
+}
+
+fn site(
+    text: &str,
+    sentences: &[Span],
+    para: Span,
+    q: Span,
+    prev_end: usize,
+    next_start: usize,
+) -> Site {
+    let s_open = sentences
+        .iter()
+        .find(|s| s.start <= q.start && q.start < s.end)
+        .copied()
+        .unwrap_or(para);
+    let mut s_close = sentences
+        .iter()
+        .find(|s| s.start < q.end && q.end <= s.end)
+        .copied()
+        .unwrap_or(para);
+    // A splitter that cut `“Is it over?” | he asked.` is repaired: a sentence that starts in
+    // lowercase right after the quote belongs to it.
+    if s_close.end == q.end {
+        if let Some(next) = sentences.iter().find(|s| s.start >= q.end) {
+            if text[next.start..].starts_with(|c: char| c.is_lowercase()) {
+                s_close = Span::new(s_close.start, next.end);
+            }
+        }
+    }
+    let lead_start = s_open.start.max(prev_end);
+    let lead = tokenize(text, Span::new(lead_start, q.start.max(lead_start)));
+    let tail_end = s_close.end.min(next_start).max(q.end);
+    let tail = tokenize(text, Span::new(q.end, tail_end));
+    Site {
+        lead,
+        tail,
+        lead_at_sentence_start: lead_start == s_open.start,
+        para_start: q.start == para.start,
+    }
+}
+
+fn starts_lower(text: &str, q: &QuoteSpan) -> bool {
+    q.content
+        .slice(text)
+        .trim_start()
+        .starts_with(|c: char| c.is_lowercase())
+}
+
+fn attribute_one(cx: &Ctx<'_>, q: &QuoteSpan, site: &Site) -> Option<Attribution> {
+    let text = cx.text;
+    let (lead, tail) = (&site.lead, &site.tail);
+    let lower = starts_lower(text, q);
+    let lead_empty = lead.is_empty();
+    let mk = |kind, mention: Option<Mention>, appositive, cue, rule| {
+        Some(Attribution {
+            span: q.span,
+            kind,
+            mention,
+            appositive,
+            cue,
+            rule,
+            inherits: None,
+        })
+    };
+    // Never speech: `the so-called “dark fleet”`, a nickname between two names.
+    if let Some(last) = lead.last() {
+        let lw = cx.w(last).to_ascii_lowercase();
+        if matches!(
+            lw.as_str(),
+            "so-called"
+                | "dubbed"
+                | "nicknamed"
+                | "titled"
+                | "entitled"
+                | "headlined"
+                | "named"
+                | "marked"
+                | "word"
+                | "term"
+                | "phrase"
+                | "slogan"
+                | "hashtag"
+        ) {
+            return None;
+        }
+        if cx.g.is_name_word(last) && tail.first().is_some_and(|t| cx.g.is_name_word(t)) {
+            return None;
+        }
+    }
+
+    // Tail: `“...,” NP cue` / `“...,” cue NP`.
+    let mut t0 = 0;
+    while t0 < tail.len()
+        && (tail[t0].is(',') || tail[t0].is('—') || tail[t0].is('–') || tail[t0].is('-'))
+    {
+        t0 += 1;
+    }
+    let direct_or = |partial: bool| {
+        if partial || lower {
+            QuoteKind::Partial
+        } else {
+            QuoteKind::Direct
+        }
+    };
+    if t0 < tail.len() {
+        if let Some(c) = cx.speech_cue_at(tail, t0) {
+            if c.class != CueClass::Phrase {
+                if let Some((m, appos, _)) = cx.mention_after(tail, t0 + c.words) {
+                    let kind = direct_or(!lead_empty);
+                    return mk(
+                        kind,
+                        Some(m),
+                        appos,
+                        Some(cx.cue_span(tail, t0, c)),
+                        Rule::AfterCueMention,
+                    );
+                }
+            }
+        }
+        // NP then cue within a short window.
+        for c_at in t0 + 1..tail.len().min(t0 + 22) {
+            if !tail[c_at].is_word() {
+                if tail[c_at].is(',') {
+                    continue;
+                }
+                break;
+            }
+            if let Some(c) = cx.speech_cue_at(tail, c_at) {
+                if c.class == CueClass::Phrase {
+                    break;
+                }
+                if let Some((m, appos)) = cx.mention_before(tail, t0, c_at) {
+                    if m.span.start == tail[t0].span.start {
+                        let kind = direct_or(!lead_empty);
+                        return mk(
+                            kind,
+                            Some(m),
+                            appos,
+                            Some(cx.cue_span(tail, c_at, c)),
+                            Rule::AfterMentionCue,
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    // Lead: `according to NP, “...”`.
+    let mut l_end = lead.len();
+    let colon = l_end > 0 && (lead[l_end - 1].is(':') || lead[l_end - 1].is(','));
+    let had_colon = l_end > 0 && lead[l_end - 1].is(':');
+    if colon {
+        l_end -= 1;
+    }
+    if l_end > 0 && cx.w(&lead[l_end - 1]).eq_ignore_ascii_case("that") && lead[l_end - 1].is_word()
+    {
+        l_end -= 1;
+    }
+    if let Some(a) = (0..l_end).rev().find(|&i| {
+        cx.cue_at(lead, i)
+            .is_some_and(|c| c.class == CueClass::Phrase)
+    }) {
+        let c = cx.cue_at(lead, a)?;
+        let np_start = a + c.words;
+        if np_start < l_end {
+            if let Some(m) = cx.g.classify(&lead[np_start..l_end]) {
+                let kind = direct_or(a > 0 && !site.lead_at_sentence_start || a > 0);
+                return mk(
+                    kind,
+                    Some(m),
+                    None,
+                    Some(cx.cue_span(lead, a, c)),
+                    Rule::BeforeAccordingTo,
+                );
+            }
+        }
+    }
+    // Lead: the last speech cue before the quote.
+    if let Some(c_at) = (0..l_end)
+        .rev()
+        .find(|&i| cx.speech_cue_at(lead, i).is_some())
+    {
+        let c = cx.speech_cue_at(lead, c_at)?;
+        let after = &lead[c_at + c.words..l_end];
+        let cue = Some(cx.cue_span(lead, c_at, c));
+        // Only a short object may follow the cue: `told reporters:`, `told CNN that`.
+        let short_object = after.is_empty() || (after.len() <= 4 && cx.g.classify(after).is_some());
+        if c.participle {
+            // `Sullivan echoed the statements, saying: “...”`
+            if site.lead_at_sentence_start {
+                if let Some(m) = cx.subject(lead) {
+                    let kind = if short_object {
+                        direct_or(false)
+                    } else {
+                        QuoteKind::Partial
+                    };
+                    return mk(kind, Some(m), None, cue, Rule::BeforeParticiple);
+                }
+            }
+        } else if let Some((m, appos)) = cx.mention_before(lead, 0, c_at) {
+            let before_np = lead
+                .iter()
+                .take_while(|t| t.span.start < m.span.start)
+                .count();
+            if short_object {
+                let kind = direct_or(before_np > 0 && !had_colon && !colon);
+                return mk(kind, Some(m), appos, cue, Rule::BeforeCue);
+            }
+            return mk(
+                QuoteKind::Partial,
+                Some(m),
+                appos,
+                cue,
+                Rule::SentenceLeadCue,
+            );
+        } else if site.lead_at_sentence_start {
+            // `Sullivan maintained that ..., but said “...”`: the sentence subject.
+            if let Some(m) = cx.subject(lead) {
+                if matches!(
+                    m.kind,
+                    MentionKind::Person | MentionKind::Pronoun | MentionKind::Org
+                ) {
+                    let rule = if short_object {
+                        Rule::BeforeCue
+                    } else {
+                        Rule::SentenceLeadCue
+                    };
+                    return mk(QuoteKind::Partial, Some(m), None, cue, rule);
+                }
+            }
+        }
+    }
+    // Tail, later in the sentence: `The US is “deeply concerned” about it, she said.`
+    for c_at in t0..tail.len() {
+        let Some(c) = cx.speech_cue_at(tail, c_at) else {
+            continue;
+        };
+        if c.class == CueClass::Phrase || c_at == 0 {
+            continue;
+        }
+        let cue = Some(cx.cue_span(tail, c_at, c));
+        if tail[c_at - 1].is(',') {
+            if let Some((m, appos, _)) = cx.mention_after(tail, c_at + c.words) {
+                return mk(
+                    QuoteKind::Partial,
+                    Some(m),
+                    appos,
+                    cue,
+                    Rule::SentenceTailCue,
+                );
+            }
+        }
+        if let Some((m, appos)) = cx.mention_before(tail, t0, c_at) {
+            let before = tail.iter().rposition(|t| t.span.end <= m.span.start);
+            if before.is_some_and(|b| tail[b].is(',') || tail[b].is('—')) {
+                let kind = if lead_empty && before == Some(t0.saturating_sub(1)) {
+                    direct_or(false)
+                } else {
+                    QuoteKind::Partial
+                };
+                return mk(kind, Some(m), appos, cue, Rule::SentenceTailCue);
+            }
+        }
+    }
+    // Lead ends with a colon after a speaker subject: `Her reply was blunt: “...”`.
+    if had_colon && site.lead_at_sentence_start && !lower {
+        if let Some(m) = cx.subject(lead) {
+            if matches!(m.kind, MentionKind::Person | MentionKind::Pronoun) {
+                return mk(QuoteKind::Direct, Some(m), None, None, Rule::BeforeColon);
+            }
+        }
+    }
+    // No attribution here; keep it as speech only if it looks like speech: it opens its
+    // sentence and has a few words, or it opens its paragraph.
+    let words = q.content.slice(text).split_whitespace().count();
+    let opens_sentence = lead_empty && site.lead_at_sentence_start;
+    let title_case = q
+        .content
+        .slice(text)
+        .split_whitespace()
+        .all(|w| !w.starts_with(|c: char| c.is_lowercase()));
+    let speech = (opens_sentence || site.para_start) && words >= 3 && !(title_case && words <= 6)
+        || opens_sentence
+            && words >= 1
+            && q.content.slice(text).trim_end().ends_with(['.', '!', '?'])
+            && !title_case;
+    if speech {
+        let kind = if lower {
+            QuoteKind::Partial
+        } else {
+            QuoteKind::Direct
+        };
+        return mk(kind, None, None, None, Rule::Unattributed);
+    }
+    None
+}
+
+/// Lets unattributed quotes take the speaker of an attributed neighbour.
+fn inherit(text: &str, quotes: &[QuoteSpan], found: Vec<Option<Attribution>>) -> Vec<Attribution> {
+    let n = quotes.len();
+    let attributed = |a: &Option<Attribution>| a.as_ref().is_some_and(|a| a.mention.is_some());
+    let mut src: Vec<Option<(usize, Rule)>> = vec![None; n];
+    // Multi-paragraph chains: fragments joined by `continues`.
+    let mut start = 0;
+    while start < n {
+        let mut end = start;
+        while end + 1 < n
+            && quotes[end].continues
+            && quotes[end + 1].paragraph == quotes[end].paragraph + 1
+        {
+            end += 1;
+        }
+        if end > start {
+            if let Some(a) = (start..=end).find(|&k| attributed(&found[k])) {
+                for k in start..=end {
+                    if !attributed(&found[k]) {
+                        src[k] = Some((a, Rule::MultiParagraph));
+                    }
+                }
+            }
+        }
+        start = end + 1;
+    }
+    let mut out: Vec<Attribution> = Vec::with_capacity(n);
+    let mut index_of: Vec<Option<usize>> = vec![None; n];
+    // (quote index of the attributed source, paragraph of the latest quote that spoke for it)
+    let mut last: Option<(usize, usize)> = None;
+    for k in 0..n {
+        let q = &quotes[k];
+        let mut a = found[k].clone();
+        if !attributed(&a) && a.is_some() {
+            let from = src[k].or_else(|| {
+                let (l, lp) = last?;
+                if lp == q.paragraph {
+                    Some((l, Rule::Interrupted))
+                } else if lp + 1 == q.paragraph
+                    && a.as_ref().is_some_and(|a| a.rule == Rule::Unattributed)
+                    && opens_paragraph(text, q.span.start)
+                {
+                    Some((l, Rule::Continuation))
+                } else {
+                    None
+                }
+            });
+            if let (Some((l, rule)), Some(prev)) = (from, a.as_mut()) {
+                prev.rule = rule;
+                prev.inherits = Some(l);
+            }
+        }
+        match &a {
+            Some(x) if x.mention.is_some() => last = Some((k, q.paragraph)),
+            Some(x) if x.inherits.is_some() => last = x.inherits.map(|l| (l, q.paragraph)),
+            _ => {}
+        }
+        if let Some(a) = a {
+            index_of[k] = Some(out.len());
+            out.push(a);
+        }
+    }
+    // Point `inherits` at positions in `out`.
+    for a in &mut out {
+        a.inherits = a.inherits.and_then(|l| index_of[l]);
+    }
+    out
+}
+
+fn opens_paragraph(text: &str, at: usize) -> bool {
+    let before = text[..at]
+        .trim_end_matches(|c: char| c == ' ' || c == '\t' || c == '\u{feff}' || c == '\u{a0}');
+    before.is_empty() || before.ends_with('\n') || before.ends_with('\r')
+}

@@ -1,0 +1,302 @@
+//! Rule data: cue verbs, title words and given names, parsed from the files in `data/rules/`.
+//!
+//! The files are compiled into the binary, so the crate stands alone; [`Lexicon::parse`]
+//! accepts the same formats for custom rule sets. Invalid data comes back as one
+//! [`ErrorKind::RuleData`] listing every problem, never as a panic.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::error::{Error, ErrorKind, Result};
+
+const CUES: &str = include_str!("../data/rules/cues.txt");
+const TITLES: &str = include_str!("../data/rules/titles.txt");
+const FEMALE: &str = include_str!("../data/rules/names_female.txt");
+const MALE: &str = include_str!("../data/rules/names_male.txt");
+
+/// What a cue verb can do.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum CueClass {
+    /// A verb of speaking that introduces or tags quoted words ("said", "told").
+    Speech,
+    /// A verb of reporting or belief ("believes", "argued that"), for reported clauses.
+    Report,
+    /// A fixed phrase before the source ("according to").
+    Phrase,
+}
+
+/// One inflected form of a cue.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CueForm {
+    /// Class of the cue.
+    pub class: CueClass,
+    /// The form ends in -ing ("saying", "adding"): it attaches to a preceding clause.
+    pub participle: bool,
+    /// Number of words in the form ("pointed out" is 2).
+    pub words: usize,
+}
+
+/// A speaker's grammatical gender as far as the text tells it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Gender {
+    /// Referred to as "she".
+    Female,
+    /// Referred to as "he".
+    Male,
+}
+
+/// Parsed rule data, shared read-only by all workers.
+#[derive(Clone, Debug)]
+pub struct Lexicon {
+    /// First word of each cue form (lowercase) → the forms starting with it, as word lists.
+    cues: HashMap<String, Vec<(Vec<String>, CueForm)>>,
+    heads: HashSet<String>,
+    honorifics: HashSet<String>,
+    gendered: HashMap<String, Gender>,
+    names: HashMap<String, Gender>,
+}
+
+impl Lexicon {
+    /// The rule data bundled with the crate.
+    pub fn builtin() -> Result<Lexicon> {
+        Lexicon::parse(CUES, TITLES, FEMALE, MALE)
+    }
+
+    /// Parses rule data in the formats of `data/rules/*.txt`.
+    pub fn parse(cues: &str, titles: &str, female: &str, male: &str) -> Result<Lexicon> {
+        let mut problems = Vec::new();
+        let mut lex = Lexicon {
+            cues: HashMap::new(),
+            heads: HashSet::new(),
+            honorifics: HashSet::new(),
+            gendered: HashMap::new(),
+            names: HashMap::new(),
+        };
+        lex.parse_cues(cues, &mut problems);
+        lex.parse_titles(titles, &mut problems);
+        for (text, gender, file) in [
+            (female, Gender::Female, "names_female.txt"),
+            (male, Gender::Male, "names_male.txt"),
+        ] {
+            for (n, line) in data_lines(text) {
+                if line.contains(char::is_whitespace) || !line.starts_with(char::is_uppercase) {
+                    problems.push(format!(
+                        "{file}:{n}: not a capitalised single name: {line:?}"
+                    ));
+                    continue;
+                }
+                if let Some(prev) = lex.names.insert(line.to_lowercase(), gender) {
+                    if prev != gender {
+                        problems.push(format!("{file}:{n}: {line} is in both name lists"));
+                    }
+                }
+            }
+        }
+        if problems.is_empty() {
+            Ok(lex)
+        } else {
+            Err(Error::new(ErrorKind::RuleData(problems)))
+        }
+    }
+
+    fn parse_cues(&mut self, text: &str, problems: &mut Vec<String>) {
+        let mut class = None;
+        for (n, line) in data_lines(text) {
+            if let Some(section) = section(line) {
+                class = match section {
+                    "speech" => Some(CueClass::Speech),
+                    "report" => Some(CueClass::Report),
+                    other => {
+                        problems.push(format!("cues.txt:{n}: unknown section [{other}]"));
+                        None
+                    }
+                };
+                continue;
+            }
+            let Some(class) = class else {
+                problems.push(format!("cues.txt:{n}: entry outside a section"));
+                continue;
+            };
+            let Some((lemma, forms)) = line.split_once(':') else {
+                problems.push(format!("cues.txt:{n}: expected `lemma: forms`"));
+                continue;
+            };
+            let lemma = lemma.trim();
+            if lemma == "phrase" {
+                self.add_cue(forms.trim(), CueClass::Phrase, n, problems);
+                continue;
+            }
+            // Multi-word lemmas ("point out") have multi-word forms: split on the lemma's
+            // particle count.
+            let width = lemma.split_whitespace().count();
+            let words: Vec<&str> = forms.split_whitespace().collect();
+            if words.is_empty() || words.len() % width != 0 {
+                problems.push(format!(
+                    "cues.txt:{n}: forms of {lemma:?} do not fit its width"
+                ));
+                continue;
+            }
+            self.add_cue(lemma, class, n, problems);
+            for form in words.chunks(width) {
+                self.add_cue(&form.join(" "), class, n, problems);
+            }
+        }
+    }
+
+    fn add_cue(&mut self, form: &str, class: CueClass, n: usize, problems: &mut Vec<String>) {
+        if form.is_empty() || form.chars().any(|c| c.is_uppercase()) {
+            problems.push(format!("cues.txt:{n}: cue forms are lowercase: {form:?}"));
+            return;
+        }
+        let words: Vec<String> = form.split_whitespace().map(str::to_owned).collect();
+        let info = CueForm {
+            class,
+            participle: words[0].ends_with("ing"),
+            words: words.len(),
+        };
+        let entry = self.cues.entry(words[0].clone()).or_default();
+        if !entry.iter().any(|(w, _)| *w == words) {
+            entry.push((words, info));
+            // Longest forms first, so matching prefers "pointed out" to "pointed".
+            entry.sort_by(|a, b| b.1.words.cmp(&a.1.words));
+        }
+    }
+
+    fn parse_titles(&mut self, text: &str, problems: &mut Vec<String>) {
+        let mut current = "";
+        for (n, line) in data_lines(text) {
+            if let Some(s) = section(line) {
+                current = s;
+                if !matches!(s, "heads" | "honorifics" | "gendered") {
+                    problems.push(format!("titles.txt:{n}: unknown section [{s}]"));
+                }
+                continue;
+            }
+            if line.chars().any(char::is_uppercase) {
+                problems.push(format!("titles.txt:{n}: entries are lowercase: {line:?}"));
+                continue;
+            }
+            match current {
+                "heads" => {
+                    // Multi-word heads ("press secretary") count by their last word.
+                    let last = line.rsplit(' ').next().unwrap_or(line);
+                    self.heads.insert(last.to_owned());
+                }
+                "honorifics" => {
+                    self.honorifics.insert(line.to_owned());
+                }
+                "gendered" => match line.split_once(':').map(|(w, g)| (w.trim(), g.trim())) {
+                    Some((w, "f")) => {
+                        self.gendered.insert(w.to_owned(), Gender::Female);
+                    }
+                    Some((w, "m")) => {
+                        self.gendered.insert(w.to_owned(), Gender::Male);
+                    }
+                    _ => problems.push(format!("titles.txt:{n}: expected `word: f` or `word: m`")),
+                },
+                _ => problems.push(format!("titles.txt:{n}: entry outside a section")),
+            }
+        }
+    }
+
+    /// The cue form starting at `words[0]` (lowercased words), longest first.
+    pub fn cue_at<S: AsRef<str>>(&self, words: &[S]) -> Option<CueForm> {
+        let first = words.first()?.as_ref();
+        let forms = self.cues.get(&*lower(first))?;
+        forms
+            .iter()
+            .find(|(w, _)| {
+                w.len() <= words.len()
+                    && w.iter()
+                        .zip(words)
+                        .all(|(a, b)| a.eq_ignore_ascii_case(b.as_ref()))
+            })
+            .map(|&(_, form)| form)
+    }
+
+    /// True when `word` is a title head ("secretary", "Advisor", "spokeswoman").
+    pub fn is_title_head(&self, word: &str) -> bool {
+        self.heads.contains(&*lower(word.trim_end_matches('.')))
+    }
+
+    /// True when `word` is an honorific written before names ("Mr", "Sen.", "Dr").
+    pub fn is_honorific(&self, word: &str) -> bool {
+        self.honorifics
+            .contains(&*lower(word.trim_end_matches('.')))
+    }
+
+    /// The gender a title or honorific implies ("spokeswoman", "Mrs").
+    pub fn title_gender(&self, word: &str) -> Option<Gender> {
+        self.gendered
+            .get(&*lower(word.trim_end_matches('.')))
+            .copied()
+    }
+
+    /// The gender a given name suggests, if the name is in the lists.
+    pub fn name_gender(&self, word: &str) -> Option<Gender> {
+        self.names.get(&*lower(word)).copied()
+    }
+
+    /// True when `word` is a known given name.
+    pub fn is_given_name(&self, word: &str) -> bool {
+        self.names.contains_key(&*lower(word))
+    }
+}
+
+/// Lowercases without allocating when the word is already lowercase ASCII.
+fn lower(word: &str) -> std::borrow::Cow<'_, str> {
+    if word.bytes().any(|b| b.is_ascii_uppercase()) || !word.is_ascii() {
+        std::borrow::Cow::Owned(word.to_lowercase())
+    } else {
+        std::borrow::Cow::Borrowed(word)
+    }
+}
+
+fn data_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.lines()
+        .enumerate()
+        .map(|(i, l)| (i + 1, l.trim()))
+        .filter(|(_, l)| !l.is_empty() && !l.starts_with('#'))
+}
+
+fn section(line: &str) -> Option<&str> {
+    line.strip_prefix('[')?.strip_suffix(']')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_rule_data_is_valid() {
+        let lex = Lexicon::builtin().unwrap();
+        assert_eq!(lex.cue_at(&["said"]).unwrap().class, CueClass::Speech);
+        assert!(lex.cue_at(&["saying"]).unwrap().participle);
+        assert_eq!(
+            lex.cue_at(&["According", "to"]).unwrap().class,
+            CueClass::Phrase
+        );
+        assert_eq!(lex.cue_at(&["pointed", "out", "that"]).unwrap().words, 2);
+        assert_eq!(lex.cue_at(&["believes"]).unwrap().class, CueClass::Report);
+        assert!(lex.cue_at(&["table"]).is_none());
+        assert!(lex.is_title_head("Advisor"));
+        assert!(lex.is_title_head("secretary"));
+        assert!(lex.is_honorific("Sen."));
+        assert_eq!(lex.title_gender("spokeswoman"), Some(Gender::Female));
+    }
+
+    #[test]
+    fn invalid_rule_data_lists_every_problem() {
+        let err = Lexicon::parse(
+            "say: says said\n[speech]\nShout: shouts\nnoforms\n",
+            "[heads]\nMayor\n[bogus]\n",
+            "jane\n",
+            "",
+        )
+        .unwrap_err();
+        let ErrorKind::RuleData(problems) = err.kind() else {
+            panic!("wrong kind: {err}");
+        };
+        assert_eq!(problems.len(), 6, "{problems:#?}");
+        assert!(problems[0].starts_with("cues.txt:1:"));
+    }
+}

@@ -1,0 +1,278 @@
+//! The `whosaid` command line: a thin layer over the library.
+
+use std::fs::File;
+use std::io::{self, BufWriter, IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{bail, Context};
+use clap::{Parser, Subcommand, ValueEnum};
+use rayon::prelude::*;
+use whosaid::output::{self, Format};
+use whosaid::{eval, input, Document, Extractor, ExtractorBuilder, InputOptions, Item};
+
+/// Finds the quotes in news articles and says who said them.
+#[derive(Parser, Debug)]
+#[command(name = "whosaid", version, about, long_about = None, after_help = EXIT_HELP)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+const EXIT_HELP: &str = "Exit status: 0 when every document was processed, 2 when some \
+documents failed (each is reported on stderr and the rest are processed), 1 on a fatal \
+error (bad arguments, unwritable output).";
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Extract quotes with speakers, titles and cues, one row per quote.
+    ///
+    /// Inputs are plain-text files (one article each), JSONL files of records
+    /// {"id": ..., "text": ...}, folders of both (searched recursively for .txt, .jsonl,
+    /// .ndjson), or `-` for standard input (the default), which may be JSONL or one article.
+    #[command(after_help = EXIT_HELP)]
+    Extract {
+        /// Files, folders or `-` (standard input).
+        paths: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = OutFormat::Csv)]
+        format: OutFormat,
+        /// Write to FILE instead of standard output (atomically: a temporary file renamed
+        /// on success).
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Number of worker threads (default: one per core).
+        #[arg(short = 'j', long, value_name = "N")]
+        threads: Option<usize>,
+        /// Omit the CSV header row (for streaming and concatenated outputs).
+        #[arg(long)]
+        no_header: bool,
+        /// Treat invalid UTF-8 as an error that skips the document, instead of decoding it
+        /// lossily with a warning.
+        #[arg(long)]
+        strict: bool,
+    },
+    /// Score the extractor against a gold JSONL file (see the README's Accuracy section).
+    Eval {
+        /// Gold file: JSONL records with id, text and annotated quotes.
+        gold: PathBuf,
+        /// Print the report as JSON.
+        #[arg(long)]
+        json: bool,
+        /// List up to N misses, spurious quotes and wrong speakers of each class.
+        #[arg(long, value_name = "N", default_value_t = 0)]
+        errors: usize,
+        /// Number of worker threads (default: one per core).
+        #[arg(short = 'j', long, value_name = "N")]
+        threads: Option<usize>,
+    },
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum OutFormat {
+    /// The attribution CSV.
+    Csv,
+    /// One JSON object per document.
+    Jsonl,
+}
+
+fn main() -> ExitCode {
+    match run() {
+        Ok(code) => code,
+        Err(err) => {
+            if is_broken_pipe(&err) {
+                return ExitCode::SUCCESS;
+            }
+            eprintln!("whosaid: {err:#}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|e| {
+        e.downcast_ref::<io::Error>()
+            .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
+    })
+}
+
+fn run() -> anyhow::Result<ExitCode> {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let code = if e.use_stderr() { 1 } else { 0 };
+            e.print()?;
+            return Ok(ExitCode::from(code));
+        }
+    };
+    match cli.command {
+        Command::Extract {
+            paths,
+            format,
+            output,
+            threads,
+            no_header,
+            strict,
+        } => {
+            init_threads(threads)?;
+            let extractor = ExtractorBuilder::new().build()?;
+            let format = match format {
+                OutFormat::Csv => Format::Csv,
+                OutFormat::Jsonl => Format::Jsonl,
+            };
+            let options = InputOptions { strict };
+            match output {
+                Some(path) => write_atomically(&path, |w| {
+                    extract(&extractor, paths, options, format, !no_header, w)
+                }),
+                None => {
+                    let stdout = io::stdout();
+                    let mut w = BufWriter::with_capacity(1 << 16, stdout.lock());
+                    let code = extract(&extractor, paths, options, format, !no_header, &mut w)?;
+                    w.flush()?;
+                    Ok(code)
+                }
+            }
+        }
+        Command::Eval {
+            gold,
+            json,
+            errors,
+            threads,
+        } => {
+            init_threads(threads)?;
+            run_eval(&gold, json, errors)
+        }
+    }
+}
+
+fn init_threads(threads: Option<usize>) -> anyhow::Result<()> {
+    if let Some(n) = threads {
+        if n == 0 {
+            bail!("-j must be at least 1");
+        }
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(n)
+            .build_global()
+            .context("starting worker threads")?;
+    }
+    Ok(())
+}
+
+/// Documents are read in batches, extracted in parallel, and written whole in input order.
+const BATCH: usize = 512;
+
+fn extract(
+    extractor: &Extractor,
+    paths: Vec<PathBuf>,
+    options: InputOptions,
+    format: Format,
+    header: bool,
+    w: &mut dyn Write,
+) -> anyhow::Result<ExitCode> {
+    if header && format == Format::Csv {
+        let mut buf = Vec::new();
+        output::write_csv_header(&mut buf)?;
+        w.write_all(&buf)?;
+    }
+    let mut failed = 0usize;
+    let mut batch: Vec<Document> = Vec::with_capacity(BATCH);
+    let flush = |batch: &mut Vec<Document>, w: &mut dyn Write| -> anyhow::Result<()> {
+        let rendered: Vec<io::Result<Vec<u8>>> = batch
+            .par_iter()
+            .map(|doc| {
+                let ex = extractor.extract(&doc.text);
+                let mut buf = Vec::new();
+                output::render(format, &mut buf, &doc.id, &doc.text, &ex)?;
+                Ok(buf)
+            })
+            .collect();
+        for r in rendered {
+            w.write_all(&r?)?;
+        }
+        batch.clear();
+        Ok(())
+    };
+    for item in input::read_inputs(paths, options) {
+        match item {
+            Item::Document(doc) => {
+                batch.push(doc);
+                if batch.len() == BATCH {
+                    flush(&mut batch, w)?;
+                }
+            }
+            Item::Warning(e) => eprintln!("whosaid: warning: {e}"),
+            Item::Error(e) => {
+                failed += 1;
+                eprintln!("whosaid: error: {e}");
+            }
+        }
+    }
+    flush(&mut batch, w)?;
+    Ok(if failed > 0 {
+        ExitCode::from(2)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// Writes through a temporary file beside `path`, renamed over it only on success, so an
+/// earlier file is never left half-overwritten.
+fn write_atomically(
+    path: &Path,
+    f: impl FnOnce(&mut dyn Write) -> anyhow::Result<ExitCode>,
+) -> anyhow::Result<ExitCode> {
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = path
+        .file_name()
+        .context("output path has no file name")?
+        .to_string_lossy()
+        .into_owned();
+    let tmp = dir.join(format!(".{name}.whosaid-{}.tmp", std::process::id()));
+    let file = File::create(&tmp).with_context(|| format!("cannot write {}", tmp.display()))?;
+    let mut w = BufWriter::with_capacity(1 << 16, file);
+    let result = f(&mut w).and_then(|code| {
+        w.flush()?;
+        w.get_ref().sync_all()?;
+        Ok(code)
+    });
+    drop(w);
+    match result {
+        Ok(code) => {
+            std::fs::rename(&tmp, path)
+                .with_context(|| format!("cannot write {}", path.display()))?;
+            Ok(code)
+        }
+        Err(e) => {
+            let _ = std::fs::remove_file(&tmp);
+            Err(e)
+        }
+    }
+}
+
+fn run_eval(gold_path: &Path, json: bool, errors: usize) -> anyhow::Result<ExitCode> {
+    let gold = eval::read_gold(gold_path)?;
+    let extractor = ExtractorBuilder::new().build()?;
+    let predictions: Vec<Vec<eval::Predicted>> = gold
+        .par_iter()
+        .map(|doc| eval::predict(&extractor, &doc.text))
+        .collect();
+    let report = eval::score(
+        &gold,
+        &predictions,
+        &eval::EvalOptions { max_errors: errors },
+    );
+    let stdout = io::stdout();
+    let mut out = stdout.lock();
+    if json {
+        serde_json::to_writer_pretty(&mut out, &report)?;
+        writeln!(out)?;
+    } else {
+        write!(out, "{report}")?;
+    }
+    let _ = io::stderr().is_terminal();
+    Ok(ExitCode::SUCCESS)
+}

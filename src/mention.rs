@@ -1,0 +1,908 @@
+//! Words and speaker mentions: a small tokenizer and the grammar of the noun phrases that
+//! name a speaker ("he", "Sullivan", "National Security Advisor Jake Sullivan",
+//! "a spokeswoman for the ministry", "Ana Ruiz, the city's finance director").
+//!
+//! Invariant: this module knows nothing about quotes or cues beyond what a caller passes in;
+//! it classifies and splits token ranges.
+
+use crate::lexicon::{Gender, Lexicon};
+use crate::span::Span;
+
+/// A token: a word (letters, digits, inner apostrophes, hyphens and abbreviation dots) or
+/// one punctuation character.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Tok {
+    /// Where the token is in the document.
+    pub span: Span,
+    /// Word or punctuation.
+    pub kind: TokKind,
+}
+
+/// Kind of token.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TokKind {
+    /// A word or number.
+    Word,
+    /// A punctuation or symbol character (including quotation marks and dashes).
+    Punct(char),
+}
+
+impl Tok {
+    /// The token's text.
+    #[inline]
+    pub fn text<'t>(&self, text: &'t str) -> &'t str {
+        self.span.slice(text)
+    }
+
+    /// True for the punctuation character `c`.
+    #[inline]
+    pub fn is(&self, c: char) -> bool {
+        self.kind == TokKind::Punct(c)
+    }
+
+    /// True for a word token.
+    #[inline]
+    pub fn is_word(&self) -> bool {
+        self.kind == TokKind::Word
+    }
+}
+
+/// Abbreviations that keep their full stop as part of the word.
+const DOTTED: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Dr", "Prof", "Sen", "Sens", "Rep", "Reps", "Gov", "Gen", "Lt", "Col",
+    "Sgt", "Capt", "Adm", "Cmdr", "Maj", "Cpl", "Pvt", "Rev", "Fr", "Hon", "Pres", "Supt", "Insp",
+    "Det", "Atty", "Amb", "Sec", "St", "Jr", "Sr", "Mt", "Ft", "Inc", "Corp", "Co", "Ltd", "No",
+    "vs", "Gov", "Jan", "Feb", "Mar", "Apr", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Ariz",
+    "Calif", "Colo", "Conn", "Fla", "Ga", "Ill", "Ind", "Kan", "Ky", "La", "Mass", "Md", "Mich",
+    "Minn", "Miss", "Mo", "Mont", "Neb", "Nev", "Okla", "Ore", "Pa", "Tenn", "Tex", "Va", "Vt",
+    "Wash", "Wis", "Wyo",
+];
+
+/// Splits `region` of `text` into tokens. Whitespace separates tokens and is dropped.
+pub fn tokenize(text: &str, region: Span) -> Vec<Tok> {
+    let mut toks = Vec::with_capacity(region.len() / 5 + 4);
+    let s = &text[region.start..region.end];
+    let mut iter = s.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        if c.is_alphanumeric() {
+            let start = i;
+            let mut end = i + c.len_utf8();
+            let mut dotted = false;
+            while let Some(&(j, d)) = iter.peek() {
+                if d.is_alphanumeric() || is_mark(d) {
+                    end = j + d.len_utf8();
+                    iter.next();
+                    continue;
+                }
+                // Inner apostrophe, hyphen or dot followed by a letter or digit: it's, al-Assad,
+                // U.S, 3.5.
+                if matches!(d, '\'' | '’' | '-' | '‐' | '.' | ',') {
+                    let next = s[j + d.len_utf8()..].chars().next();
+                    let joins = match d {
+                        ',' => {
+                            c.is_ascii_digit()
+                                && next.is_some_and(|n| n.is_ascii_digit())
+                                && s[start..end]
+                                    .bytes()
+                                    .all(|b| b.is_ascii_digit() || b == b',')
+                        }
+                        _ => next.is_some_and(|n| n.is_alphanumeric()),
+                    };
+                    if joins {
+                        if d == '.' {
+                            dotted = true;
+                        }
+                        end = j + d.len_utf8();
+                        iter.next();
+                        continue;
+                    }
+                }
+                break;
+            }
+            // A trailing full stop belongs to initials (J.), dotted abbreviations (U.S.) and
+            // the abbreviations listed above.
+            if let Some(&(j, '.')) = iter.peek() {
+                let word = &s[start..end];
+                let initial = word.chars().count() == 1 && word.starts_with(char::is_uppercase);
+                if initial || dotted && !word.contains(char::is_numeric) || DOTTED.contains(&word) {
+                    end = j + 1;
+                    iter.next();
+                }
+            }
+            toks.push(Tok {
+                span: Span::new(region.start + start, region.start + end),
+                kind: TokKind::Word,
+            });
+        } else if !c.is_whitespace() && c != '\u{feff}' && !is_invisible(c) {
+            toks.push(Tok {
+                span: Span::new(region.start + i, region.start + i + c.len_utf8()),
+                kind: TokKind::Punct(c),
+            });
+        }
+    }
+    toks
+}
+
+fn is_mark(c: char) -> bool {
+    // Combining marks continue the word they follow.
+    matches!(c as u32, 0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
+}
+
+fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{200b}'..='\u{200f}' | '\u{2060}' | '\u{00ad}')
+}
+
+/// What a speaker mention refers to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MentionKind {
+    /// he, she, they, ...
+    Pronoun,
+    /// A personal name, possibly with a title ("Sen. Jane Doe", "Sullivan").
+    Person,
+    /// A named organisation ("the White House", "Bloomberg News").
+    Org,
+    /// A description ("a spokesman for the ministry", "officials", "the senator").
+    Description,
+}
+
+/// A speaker mention found in the text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Mention {
+    /// The whole mention as written, title included.
+    pub span: Span,
+    /// What it refers to.
+    pub kind: MentionKind,
+    /// The personal name inside the mention ("Jake Sullivan"), for persons.
+    pub name: Option<Span>,
+    /// The title inside or beside the mention ("National Security Advisor").
+    pub title: Option<Span>,
+    /// Gender suggested by the words of the mention (pronoun, honorific, given name).
+    pub gender: Option<Gender>,
+}
+
+const PRONOUNS: &[(&str, Option<Gender>)] = &[
+    ("he", Some(Gender::Male)),
+    ("she", Some(Gender::Female)),
+    ("they", None),
+    ("i", None),
+    ("we", None),
+    ("it", None),
+];
+
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "one", "two", "three", "four", "several", "some", "many", "most", "his",
+    "her", "their", "its", "our", "another", "both", "other", "others", "each", "few", "those",
+    "these", "this", "that", "all", "no", "any",
+];
+
+/// Lowercase words that may stand inside a speaker noun phrase without ending it.
+const NP_FUNCTION: &[&str] = &[
+    "of", "for", "at", "on", "the", "and", "in", "to", "from", "with",
+];
+
+/// Name particles written in lowercase inside names.
+const PARTICLES: &[&str] = &[
+    "de", "van", "von", "der", "den", "bin", "ibn", "al", "el", "da", "di", "la", "le", "du",
+    "del", "della", "dos", "das", "ter", "ten", "bint", "y", "st.",
+];
+
+/// Capitalised words that start sentences or phrases and are never part of a name.
+const NOT_NAMES: &[&str] = &[
+    "The",
+    "A",
+    "An",
+    "But",
+    "And",
+    "Or",
+    "So",
+    "Yet",
+    "In",
+    "On",
+    "At",
+    "For",
+    "From",
+    "With",
+    "As",
+    "If",
+    "When",
+    "While",
+    "After",
+    "Before",
+    "Although",
+    "Though",
+    "Because",
+    "Since",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "It",
+    "He",
+    "She",
+    "They",
+    "We",
+    "I",
+    "You",
+    "His",
+    "Her",
+    "Their",
+    "Its",
+    "Our",
+    "My",
+    "Your",
+    "There",
+    "Here",
+    "Then",
+    "Now",
+    "Still",
+    "Also",
+    "Asked",
+    "Speaking",
+    "According",
+    "Meanwhile",
+    "However",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "Today",
+    "Yesterday",
+    "Tomorrow",
+    "Last",
+    "Next",
+    "Earlier",
+    "Later",
+    "Instead",
+    "Even",
+    "Not",
+    "No",
+    "Yes",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Dr",
+    "What",
+    "Why",
+    "How",
+    "Who",
+    "Where",
+    "Which",
+    "Some",
+    "Many",
+    "Most",
+    "Several",
+    "Both",
+    "Each",
+    "Every",
+    "All",
+    "Any",
+    "One",
+    "Two",
+    "Three",
+    "By",
+    "To",
+    "Of",
+    "Up",
+    "Out",
+    "Over",
+    "Under",
+    "Until",
+    "Unless",
+    "Whether",
+    "During",
+    "Despite",
+    "Amid",
+    "Among",
+    "Between",
+    "About",
+    "Into",
+    "Through",
+    "Without",
+    "Within",
+    "Against",
+    "Along",
+    "Around",
+    "Once",
+    "Only",
+    "Just",
+    "Like",
+    "Unlike",
+    "Indeed",
+    "Thus",
+    "Therefore",
+    "Yet",
+    "January",
+    "February",
+    "March",
+    "April",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// Words that mark a capitalised phrase as an organisation rather than a person.
+const ORG_WORDS: &[&str] = &[
+    "House",
+    "Department",
+    "Ministry",
+    "Office",
+    "Agency",
+    "Party",
+    "Committee",
+    "Council",
+    "News",
+    "Times",
+    "Post",
+    "Journal",
+    "Inc",
+    "Inc.",
+    "Corp",
+    "Corp.",
+    "Company",
+    "Co.",
+    "Group",
+    "Association",
+    "Institute",
+    "University",
+    "Bank",
+    "Commission",
+    "Campaign",
+    "Police",
+    "Court",
+    "Government",
+    "Administration",
+    "Pentagon",
+    "Kremlin",
+    "Reuters",
+    "Bloomberg",
+    "Press",
+    "Service",
+    "Board",
+    "Authority",
+    "Foundation",
+    "Center",
+    "Centre",
+    "Union",
+    "Organization",
+    "Organisation",
+    "Network",
+    "Ltd",
+    "Ltd.",
+    "LLC",
+    "Fund",
+    "Federation",
+    "Congress",
+    "Senate",
+    "Parliament",
+    "Assembly",
+    "Cabinet",
+    "Secretariat",
+    "Bureau",
+    "Network",
+    "Club",
+    "FC",
+    "Church",
+    "Hospital",
+    "School",
+    "College",
+    "Council",
+    "Trust",
+    "Coalition",
+    "Alliance",
+    "Forces",
+    "Army",
+    "Navy",
+    "Guard",
+    "Command",
+    "Tribunal",
+    "Downing",
+    "Whitehall",
+    "Elysee",
+    "Élysée",
+    "Commons",
+    "Lords",
+    "NHS",
+    "FBI",
+    "CIA",
+    "EU",
+    "UN",
+    "NATO",
+    "Nato",
+    "WHO",
+    "IMF",
+    "OPEC",
+    "CNN",
+    "BBC",
+    "AP",
+    "AFP",
+    "NBC",
+    "CBS",
+    "ABC",
+    "Fox",
+    "MSNBC",
+    "Politico",
+    "Axios",
+    "Twitter",
+    "Facebook",
+    "Google",
+    "Amazon",
+    "Apple",
+];
+
+/// Analyses speaker mentions with the rule data.
+pub struct Grammar<'a> {
+    /// The rule data.
+    pub lex: &'a Lexicon,
+    /// The document text.
+    pub text: &'a str,
+}
+
+impl<'a> Grammar<'a> {
+    fn word(&self, t: &Tok) -> &'a str {
+        t.span.slice(self.text)
+    }
+
+    fn is_cap(&self, t: &Tok) -> bool {
+        t.is_word() && self.word(t).starts_with(|c: char| c.is_uppercase())
+    }
+
+    fn is_lower_word(&self, t: &Tok) -> bool {
+        t.is_word() && self.word(t).starts_with(|c: char| c.is_lowercase())
+    }
+
+    /// True for a capitalised token that can be part of a personal name.
+    pub fn is_name_word(&self, t: &Tok) -> bool {
+        if !self.is_cap(t) {
+            return false;
+        }
+        let w = self.word(t);
+        !NOT_NAMES.contains(&w)
+            && !self.lex.is_title_head(w)
+            && !self.lex.is_honorific(w)
+            && !w.chars().all(|c| c.is_uppercase() || c == '.') // acronyms (US, U.S.) are not names
+            || is_initial(w)
+    }
+
+    /// A pronoun mention, if `t` is one.
+    pub fn pronoun(&self, t: &Tok) -> Option<Mention> {
+        if !t.is_word() {
+            return None;
+        }
+        let w = self.word(t);
+        PRONOUNS
+            .iter()
+            .find(|(p, _)| w.eq_ignore_ascii_case(p))
+            .map(|&(_, gender)| Mention {
+                span: t.span,
+                kind: MentionKind::Pronoun,
+                name: None,
+                title: None,
+                gender,
+            })
+    }
+
+    /// Classifies the token range `toks` as a speaker mention, or rejects it.
+    ///
+    /// The range is what stands between a cue and the nearest boundary; it must be a noun
+    /// phrase as a whole.
+    pub fn classify(&self, toks: &[Tok]) -> Option<Mention> {
+        let (first, last) = (toks.first()?, toks.last()?);
+        if toks.len() == 1 {
+            if let Some(p) = self.pronoun(first) {
+                return Some(p);
+            }
+        }
+        if toks.len() > 14
+            || toks
+                .iter()
+                .any(|t| !t.is_word() && !t.is('-') && !t.is('’') && !t.is('\'') && !t.is('&'))
+        {
+            return None;
+        }
+        // A mention ends in a noun-like word: a capitalised word or a lowercase word that is
+        // not a function word, adverb or verb form.
+        let lw = self.word(last);
+        if self.is_lower_word(last)
+            && (NP_FUNCTION.contains(&lw)
+                || DETERMINERS.contains(&lw)
+                || lw.ends_with("ly")
+                || self.lex.cue_at(&[lw]).is_some()
+                || is_stop(lw))
+        {
+            return None;
+        }
+        if toks.iter().any(|t| {
+            let w = self.word(t);
+            t.is_word() && self.is_lower_word(t) && (is_stop(w) || self.lex.cue_at(&[w]).is_some())
+        }) {
+            return None;
+        }
+        let span = Span::new(first.span.start, last.span.end);
+        let fw = self.word(first);
+        let starts_det = DETERMINERS.iter().any(|d| fw.eq_ignore_ascii_case(d));
+        if starts_det {
+            // "the White House", "a spokesman for the ministry", "the senator".
+            let rest = &toks[1..];
+            let kind = if !rest.is_empty()
+                && rest
+                    .iter()
+                    .all(|t| self.is_cap(t) || NP_FUNCTION.contains(&self.word(t)))
+            {
+                MentionKind::Org
+            } else {
+                MentionKind::Description
+            };
+            let gender = toks
+                .iter()
+                .find_map(|t| self.lex.title_gender(self.word(t)));
+            return Some(Mention {
+                span,
+                kind,
+                name: None,
+                title: None,
+                gender,
+            });
+        }
+        // Title + name, or a bare name, or an organisation.
+        let (name_start, title_end) = self.split_title_name(toks);
+        let name_toks = &toks[name_start..];
+        if name_toks.is_empty() {
+            // Only title words or lowercase nouns: "officials", "police", "analysts".
+            let gender = toks
+                .iter()
+                .find_map(|t| self.lex.title_gender(self.word(t)));
+            return Some(Mention {
+                span,
+                kind: MentionKind::Description,
+                name: None,
+                title: None,
+                gender,
+            });
+        }
+        if name_toks.iter().any(|t| ORG_WORDS.contains(&self.word(t))) {
+            return Some(Mention {
+                span,
+                kind: MentionKind::Org,
+                name: None,
+                title: None,
+                gender: None,
+            });
+        }
+        if !name_toks
+            .iter()
+            .all(|t| self.is_name_word(t) || self.is_particle(t, name_toks))
+        {
+            if toks.iter().all(|t| self.is_cap(t)) {
+                return Some(Mention {
+                    span,
+                    kind: MentionKind::Org,
+                    name: None,
+                    title: None,
+                    gender: None,
+                });
+            }
+            return None;
+        }
+        let title = title_end.map(|e| Span::new(first.span.start, toks[e - 1].span.end));
+        let gender = toks[..name_start]
+            .iter()
+            .rev()
+            .find_map(|t| self.lex.title_gender(self.word(t)))
+            .or_else(|| self.lex.name_gender(self.word(&name_toks[0])));
+        Some(Mention {
+            span,
+            kind: MentionKind::Person,
+            name: Some(Span::new(name_toks[0].span.start, last.span.end)),
+            title,
+            gender,
+        })
+    }
+
+    fn is_particle(&self, t: &Tok, name: &[Tok]) -> bool {
+        let w = self.word(t);
+        name.len() > 1 && PARTICLES.contains(&w.to_lowercase().as_str())
+            || w.starts_with("al-")
+            || w.starts_with("el-")
+            || matches!(w, "Jr." | "Sr." | "Jr" | "Sr" | "II" | "III" | "IV")
+    }
+
+    /// Splits a mention into (index where the personal name starts, end index of the title).
+    /// The title is everything before the name when it holds a title head or an honorific.
+    fn split_title_name(&self, toks: &[Tok]) -> (usize, Option<usize>) {
+        // The name is the trailing run of name words (particles and initials allowed).
+        let mut start = toks.len();
+        while start > 0 {
+            let t = &toks[start - 1];
+            if self.is_name_word(t)
+                || (start < toks.len() && self.is_particle(t, &toks[start - 1..]))
+            {
+                start -= 1;
+            } else {
+                break;
+            }
+        }
+        // Leading particles are not names ("de" alone).
+        while start < toks.len() && !self.is_cap(&toks[start]) {
+            start += 1;
+        }
+        // Long capitalised runs after a title: "Secretary of Homeland Security Alejandro
+        // Mayorkas". Start the name at a known given name, else keep the last two words.
+        if start > 0 && toks.len() - start > 3 {
+            if let Some(i) =
+                (start..toks.len()).find(|&i| self.lex.is_given_name(self.word(&toks[i])))
+            {
+                start = i;
+            } else {
+                start = toks.len() - 2;
+            }
+        } else if start > 0 && toks.len() - start == 3 {
+            let w0 = self.word(&toks[start]);
+            let w1 = self.word(&toks[start + 1]);
+            if !self.lex.is_given_name(w0) && self.lex.is_given_name(w1) && !is_initial(w1) {
+                start += 1;
+            }
+        }
+        let has_title = toks[..start].iter().any(|t| {
+            self.lex.is_title_head(self.word(t))
+                || self.lex.is_honorific(self.word(t))
+                || self.is_cap(t)
+        });
+        (start, (start > 0 && has_title).then_some(start))
+    }
+
+    /// An appositive title after a name: `, the national security adviser,` or
+    /// `, a spokeswoman for the ministry`. Returns the title span without its article.
+    pub fn appositive(&self, toks: &[Tok]) -> Option<Span> {
+        let first = toks.first()?;
+        let fw = self.word(first);
+        let skip = usize::from(matches!(
+            fw.to_ascii_lowercase().as_str(),
+            "the" | "a" | "an"
+        ));
+        let rest = &toks[skip..];
+        if rest.is_empty()
+            || rest.len() > 16
+            || rest
+                .iter()
+                .any(|t| !t.is_word() && !t.is('’') && !t.is('\'') && !t.is('-') && !t.is('&'))
+        {
+            return None;
+        }
+        // It must hold a title head, and (with no article) start with one or with a modifier.
+        if !rest.iter().any(|t| self.lex.is_title_head(self.word(t))) {
+            return None;
+        }
+        if rest.iter().any(|t| {
+            self.is_lower_word(t)
+                && (is_stop(self.word(t)) || self.lex.cue_at(&[self.word(t)]).is_some())
+        }) {
+            return None;
+        }
+        Some(Span::new(rest[0].span.start, rest.last()?.span.end))
+    }
+}
+
+fn is_initial(w: &str) -> bool {
+    let mut cs = w.chars();
+    matches!((cs.next(), cs.next(), cs.next()), (Some(c), Some('.'), None) if c.is_uppercase())
+        || (w.len() >= 4
+            && w.ends_with('.')
+            && w.split('.')
+                .filter(|p| !p.is_empty())
+                .all(|p| p.chars().count() == 1)
+            && w.starts_with(char::is_uppercase))
+}
+
+/// Lowercase words that never stand inside a speaker noun phrase.
+pub fn is_stop(w: &str) -> bool {
+    matches!(
+        w,
+        "is" | "was"
+            | "are"
+            | "were"
+            | "be"
+            | "been"
+            | "being"
+            | "has"
+            | "have"
+            | "had"
+            | "will"
+            | "would"
+            | "could"
+            | "should"
+            | "can"
+            | "may"
+            | "might"
+            | "must"
+            | "shall"
+            | "do"
+            | "does"
+            | "did"
+            | "not"
+            | "but"
+            | "or"
+            | "so"
+            | "if"
+            | "because"
+            | "while"
+            | "when"
+            | "as"
+            | "than"
+            | "then"
+            | "that"
+            | "which"
+            | "who"
+            | "whom"
+            | "whose"
+            | "what"
+            | "where"
+            | "how"
+            | "why"
+            | "also"
+            | "he"
+            | "she"
+            | "they"
+            | "it"
+            | "we"
+            | "i"
+            | "you"
+            | "him"
+            | "them"
+            | "us"
+            | "me"
+            | "there"
+            | "here"
+            | "this"
+            | "these"
+            | "those"
+            | "said"
+            | "says"
+            | "after"
+            | "before"
+            | "since"
+            | "until"
+            | "about"
+            | "into"
+            | "over"
+            | "under"
+            | "against"
+            | "just"
+            | "only"
+            | "even"
+            | "still"
+            | "very"
+            | "too"
+            | "now"
+            | "yesterday"
+            | "today"
+            | "tomorrow"
+            | "however"
+            | "though"
+            | "although"
+            | "like"
+            | "by"
+            | "up"
+            | "out"
+            | "off"
+            | "yet"
+            | "all"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lex() -> Lexicon {
+        Lexicon::builtin().unwrap()
+    }
+
+    fn words(text: &str) -> Vec<&str> {
+        tokenize(text, Span::new(0, text.len()))
+            .iter()
+            .map(|t| t.text(text))
+            .collect()
+    }
+
+    fn classify(text: &str) -> Option<(MentionKind, Option<String>, Option<String>)> {
+        let lex = lex();
+        let g = Grammar { lex: &lex, text };
+        let toks = tokenize(text, Span::new(0, text.len()));
+        g.classify(&toks).map(|m| {
+            (
+                m.kind,
+                m.name.map(|s| s.slice(text).to_owned()),
+                m.title.map(|s| s.slice(text).to_owned()),
+            )
+        })
+    }
+
+    #[test]
+    fn tokenizer_keeps_words_whole() {
+        assert_eq!(
+            words("It’s U.S. policy, Mr. O’Neill said."),
+            ["It’s", "U.S.", "policy", ",", "Mr.", "O’Neill", "said", "."]
+        );
+        assert_eq!(
+            words("J.R.R. Tolkien’s 3.5 and 1,200 al-Assad"),
+            ["J.R.R.", "Tolkien’s", "3.5", "and", "1,200", "al-Assad"]
+        );
+        assert_eq!(
+            words("“Yes,” he said — twice."),
+            ["“", "Yes", ",", "”", "he", "said", "—", "twice", "."]
+        );
+        assert_eq!(words("Jake J. Sullivan"), ["Jake", "J.", "Sullivan"]);
+        assert_eq!(words("cafe\u{301} 😀 ok"), ["cafe\u{301}", "😀", "ok"]);
+    }
+
+    #[test]
+    fn titles_split_from_names() {
+        use MentionKind::*;
+        assert_eq!(
+            classify("National Security Advisor Jake Sullivan"),
+            Some((
+                Person,
+                Some("Jake Sullivan".into()),
+                Some("National Security Advisor".into())
+            ))
+        );
+        assert_eq!(
+            classify("US assistant secretary of commerce for export administration Thea Kendler"),
+            Some((
+                Person,
+                Some("Thea Kendler".into()),
+                Some("US assistant secretary of commerce for export administration".into())
+            ))
+        );
+        assert_eq!(
+            classify("President Joe Biden"),
+            Some((Person, Some("Joe Biden".into()), Some("President".into())))
+        );
+        assert_eq!(
+            classify("Secretary of Homeland Security Alejandro Mayorkas"),
+            Some((
+                Person,
+                Some("Alejandro Mayorkas".into()),
+                Some("Secretary of Homeland Security".into())
+            ))
+        );
+        assert_eq!(
+            classify("Sen. Elizabeth Warren"),
+            Some((Person, Some("Elizabeth Warren".into()), Some("Sen.".into())))
+        );
+        assert_eq!(
+            classify("Sullivan"),
+            Some((Person, Some("Sullivan".into()), None))
+        );
+        assert_eq!(
+            classify("Ursula van der Berg"),
+            Some((Person, Some("Ursula van der Berg".into()), None))
+        );
+        assert_eq!(
+            classify("J.D. Hale"),
+            Some((Person, Some("J.D. Hale".into()), None))
+        );
+    }
+
+    #[test]
+    fn descriptions_and_organisations() {
+        use MentionKind::*;
+        assert_eq!(classify("the White House").unwrap().0, Org);
+        assert_eq!(
+            classify("a spokesman for the ministry").unwrap().0,
+            Description
+        );
+        assert_eq!(classify("officials").unwrap().0, Description);
+        assert_eq!(classify("Bloomberg News").unwrap().0, Org);
+        assert_eq!(classify("he").unwrap().0, Pronoun);
+        assert_eq!(classify("the economy grew"), None);
+        assert_eq!(classify("because"), None);
+    }
+}

@@ -1,0 +1,126 @@
+//! The extractor's results: plain data, no formatting (the output layer owns the row shape).
+
+use serde::Serialize;
+
+use crate::span::Span;
+
+/// What kind of quotation a result is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum QuoteKind {
+    /// All the words are inside quotation marks.
+    Direct,
+    /// A quoted fragment inside reported speech (`said the economy grew at a “modest pace”`).
+    Partial,
+    /// Reported speech without quotation marks.
+    Indirect,
+}
+
+impl QuoteKind {
+    /// The name used in the CSV `kind` column.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            QuoteKind::Direct => "direct",
+            QuoteKind::Partial => "partial",
+            QuoteKind::Indirect => "indirect",
+        }
+    }
+}
+
+/// The rule that attributed a quote. Ids are stable: reviewers and error reports use them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[non_exhaustive]
+pub enum Rule {
+    /// `“...,” Jake Sullivan said` / `“...,” he added`: speaker then cue after the quote.
+    AfterMentionCue,
+    /// `“...,” said Jake Sullivan`: cue then speaker after the quote.
+    AfterCueMention,
+    /// `Sullivan said: “...”` / `Sullivan told reporters “...”`: speaker and cue lead in.
+    BeforeCue,
+    /// `Sullivan echoed the statements, saying: “...”`: a participle cue after the subject.
+    BeforeParticiple,
+    /// `According to the ministry, “...”`.
+    BeforeAccordingTo,
+    /// `Her answer was blunt: “...”`: a colon after a sentence whose subject is a speaker.
+    BeforeColon,
+    /// `The US is “deeply concerned” about it, she said.`: a cue later in the sentence.
+    SentenceTailCue,
+    /// `Sullivan said the economy grew at a “modest pace.”`: a cue earlier in the sentence.
+    SentenceLeadCue,
+    /// `“A,” he said. “B.”`: a quote in the same paragraph as an attributed one.
+    Interrupted,
+    /// A paragraph of a multi-paragraph quote whose attribution is in another paragraph.
+    MultiParagraph,
+    /// A paragraph that is only a quote continues the previous paragraph's speaker.
+    Continuation,
+    /// Speech with no speaker the rules could find.
+    Unattributed,
+}
+
+impl Rule {
+    /// The stable id written in the `rule` column.
+    pub fn id(self) -> &'static str {
+        match self {
+            Rule::AfterMentionCue => "after.mention-cue",
+            Rule::AfterCueMention => "after.cue-mention",
+            Rule::BeforeCue => "before.cue",
+            Rule::BeforeParticiple => "before.participle",
+            Rule::BeforeAccordingTo => "before.according-to",
+            Rule::BeforeColon => "before.colon",
+            Rule::SentenceTailCue => "sentence.tail-cue",
+            Rule::SentenceLeadCue => "sentence.lead-cue",
+            Rule::Interrupted => "inherit.interrupted",
+            Rule::MultiParagraph => "inherit.multi-paragraph",
+            Rule::Continuation => "inherit.continuation",
+            Rule::Unattributed => "unattributed",
+        }
+    }
+
+    /// How much to trust the rule on its own, before the mention is resolved.
+    pub fn confidence(self) -> f32 {
+        match self {
+            Rule::AfterMentionCue => 0.95,
+            Rule::AfterCueMention => 0.93,
+            Rule::BeforeCue => 0.9,
+            Rule::BeforeAccordingTo => 0.9,
+            Rule::BeforeParticiple => 0.85,
+            Rule::MultiParagraph => 0.85,
+            Rule::Interrupted => 0.85,
+            Rule::SentenceTailCue => 0.8,
+            Rule::SentenceLeadCue => 0.75,
+            Rule::Continuation => 0.75,
+            Rule::BeforeColon => 0.65,
+            Rule::Unattributed => 0.3,
+        }
+    }
+}
+
+/// One quote with its attribution. Spans are byte ranges into the document text.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Quote {
+    /// Direct, partial or indirect.
+    pub kind: QuoteKind,
+    /// The quote, quotation marks included.
+    pub span: Span,
+    /// The resolved speaker: the fullest name the document gives, or the organisation or
+    /// description as written. `None` when unknown.
+    pub speaker: Option<String>,
+    /// The speaker's title or role as the document gives it.
+    pub title: Option<String>,
+    /// The mention the attribution rests on ("he", "Sullivan"); for a quote that continues an
+    /// earlier speaker, the earlier quote's mention.
+    pub mention: Option<Span>,
+    /// The cue verb or phrase ("said", "according to").
+    pub cue: Option<Span>,
+    /// The rule that made the attribution.
+    pub rule: Rule,
+    /// 0.0 to 1.0.
+    pub confidence: f32,
+}
+
+/// Everything extracted from one document, quotes in text order.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Extraction {
+    /// The quotes, sorted by start offset, non-overlapping.
+    pub quotes: Vec<Quote>,
+}
