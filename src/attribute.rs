@@ -165,8 +165,9 @@ impl<'a> Ctx<'a> {
     }
 
     /// The mention that ends right before token `end` (exclusive), preferring the longest
-    /// noun phrase; handles an appositive title between commas (`Jake Sullivan, the national
-    /// security adviser,`). `floor` is the first token it may use.
+    /// noun phrase. Comma groups between the name and the cue are read as an appositive title
+    /// (`Jake Sullivan, the national security adviser,`), an age (`Walsh, 67,`) or a relative
+    /// clause (`Siddiqui, whose father fell at home,`). `floor` is the first token it may use.
     fn mention_before(
         &self,
         toks: &[Tok],
@@ -177,21 +178,43 @@ impl<'a> Ctx<'a> {
         while end > floor && toks[end - 1].is_word() && is_filler(self.w(&toks[end - 1])) {
             end -= 1;
         }
-        if end == floor {
-            return None;
-        }
-        // Appositive: NAME , APPOS , cue
-        if toks[end - 1].is(',') {
+        let mut appos = None;
+        let mut groups = 0;
+        while end > floor && toks[end - 1].is(',') && groups < 4 {
             let close = end - 1;
-            let open = (floor..close).rev().take(17).find(|&i| toks[i].is(','))?;
-            let appos = self.g.appositive(&toks[open + 1..close])?;
-            let (m, _) = self.mention_ending(toks, floor, open)?;
-            if m.kind == MentionKind::Person {
-                return Some((m, Some(appos)));
+            let Some(open) = (floor..close).rev().take(40).find(|&i| toks[i].is(',')) else {
+                end = close;
+                break;
+            };
+            let group = &toks[open + 1..close];
+            let first = group.first().map(|t| self.w(t).to_ascii_lowercase());
+            if let Some(a) = self.g.appositive(group) {
+                appos = Some(a);
+            } else if matches!(
+                first.as_deref(),
+                Some("who" | "whose" | "which" | "whom" | "where")
+            ) || group.len() == 1 && {
+                let w = self.w(&group[0]);
+                w.chars().all(|c| c.is_ascii_digit())
+                    || w.ends_with("ly")
+                    || matches!(w, "however" | "though" | "too" | "also" | "meanwhile")
+            } {
+                // An age, a relative clause or an adverb between commas.
+            } else {
+                end = close;
+                break;
             }
+            end = open + 1;
+            groups += 1;
+        }
+        if groups > 0 && end > floor && toks[end - 1].is(',') {
+            end -= 1;
+        }
+        let (m, _) = self.mention_ending(toks, floor, end)?;
+        if groups > 0 && m.kind == MentionKind::Pronoun {
             return None;
         }
-        self.mention_ending(toks, floor, end)
+        Some((m, appos))
     }
 
     fn mention_ending(
@@ -200,6 +223,12 @@ impl<'a> Ctx<'a> {
         floor: usize,
         end: usize,
     ) -> Option<(Mention, Option<Span>)> {
+        if end <= floor {
+            return None;
+        }
+        if let Some(p) = self.g.pronoun(&toks[end - 1]) {
+            return Some((p, None));
+        }
         // Walk left over word tokens that may belong to a noun phrase.
         let mut start = end;
         while start > floor && end - start < 14 {
@@ -266,6 +295,9 @@ impl<'a> Ctx<'a> {
 
     /// The subject at the start of a sentence: the longest leading noun phrase.
     fn subject(&self, toks: &[Tok]) -> Option<Mention> {
+        if let Some(p) = toks.first().and_then(|t| self.g.pronoun(t)) {
+            return Some(p);
+        }
         let mut best = None;
         for e in 1..=toks.len().min(14) {
             let t = &toks[e - 1];
@@ -282,11 +314,21 @@ impl<'a> Ctx<'a> {
 
 /// One quote's surroundings inside its paragraph.
 struct Site {
+    /// Tokens from the sentence start (or the end of the previous quote) to the quote.
     lead: Vec<Tok>,
+    /// Tokens from the quote to the sentence end (or the next quote).
     tail: Vec<Tok>,
+    /// Tokens from the sentence start to the quote, earlier quotes included.
+    sentence: Vec<Tok>,
     /// The lead starts at the sentence start (not cut by an earlier quote).
     lead_at_sentence_start: bool,
+    /// The quote opens its paragraph.
     para_start: bool,
+    /// Earlier sentences of the paragraph, nearest first (at most three).
+    earlier: Vec<Span>,
+    /// When the quote ends its sentence: the start of the next sentence in the paragraph,
+    /// which may hold the attribution (`“I’m 52, not dead!” Russo roared.`).
+    next: Vec<Tok>,
 }
 
 /// Finds the attributions of the quotes of one document.
@@ -356,15 +398,42 @@ fn site(
             }
         }
     }
-    let lead_start = s_open.start.max(prev_end);
-    let lead = tokenize(text, Span::new(lead_start, q.start.max(lead_start)));
+    let lead_start = s_open.start.max(prev_end).min(q.start);
+    let lead = tokenize(text, Span::new(lead_start, q.start));
+    let sentence = if lead_start == s_open.start.min(q.start) {
+        lead.clone()
+    } else {
+        tokenize(text, Span::new(s_open.start.min(q.start), q.start))
+    };
     let tail_end = s_close.end.min(next_start).max(q.end);
     let tail = tokenize(text, Span::new(q.end, tail_end));
+    let earlier = sentences
+        .iter()
+        .rev()
+        .filter(|s| s.end <= s_open.start.min(q.start))
+        .take(3)
+        .copied()
+        .collect();
+    let mut next = Vec::new();
+    if tail.is_empty() {
+        if let Some(n) = sentences.iter().find(|s| s.start >= q.end) {
+            if n.start < next_start && text[q.end..n.start].trim().is_empty() {
+                let end = n.end.min(next_start).min(n.start + 160);
+                let end = (end..=n.end.min(next_start))
+                    .find(|&e| text.is_char_boundary(e))
+                    .unwrap_or(n.end);
+                next = tokenize(text, Span::new(n.start, end));
+            }
+        }
+    }
     Site {
         lead,
         tail,
+        sentence,
         lead_at_sentence_start: lead_start == s_open.start,
         para_start: q.start == para.start,
+        earlier,
+        next,
     }
 }
 
@@ -375,10 +444,45 @@ fn starts_lower(text: &str, q: &QuoteSpan) -> bool {
         .starts_with(|c: char| c.is_lowercase())
 }
 
+/// A short run of capitalised words with no sentence punctuation: a title of a work, a
+/// nickname or a slogan (`‘The Long Harbour’`), not speech, unless a cue stands right by it.
+fn looks_like_title(content: &str) -> bool {
+    let words: Vec<&str> = content.split_whitespace().collect();
+    !words.is_empty()
+        && words.len() <= 7
+        && !content.trim_end().ends_with(['.', '!', '?', ','])
+        && words[0].starts_with(|c: char| c.is_uppercase())
+        && words.iter().all(|w| {
+            w.starts_with(|c: char| c.is_uppercase() || c.is_numeric())
+                || matches!(
+                    *w,
+                    "a" | "an"
+                        | "the"
+                        | "and"
+                        | "of"
+                        | "for"
+                        | "in"
+                        | "on"
+                        | "to"
+                        | "at"
+                        | "with"
+                        | "or"
+                        | "&"
+                )
+        })
+}
+
 fn attribute_one(cx: &Ctx<'_>, q: &QuoteSpan, site: &Site) -> Option<Attribution> {
     let text = cx.text;
-    let (lead, tail) = (&site.lead, &site.tail);
+    let lead = &site.lead;
+    let tail = if site.tail.is_empty() {
+        &site.next
+    } else {
+        &site.tail
+    };
     let lower = starts_lower(text, q);
+    let content = q.content.slice(text);
+    let title_like = looks_like_title(content);
     let lead_empty = lead.is_empty();
     let mk = |kind, mention: Option<Mention>, appositive, cue, rule| {
         Some(Attribution {
@@ -409,20 +513,16 @@ fn attribute_one(cx: &Ctx<'_>, q: &QuoteSpan, site: &Site) -> Option<Attribution
                 | "phrase"
                 | "slogan"
                 | "hashtag"
+                | "label"
+                | "labeled"
+                | "labelled"
+                | "billed"
         ) {
             return None;
         }
         if cx.g.is_name_word(last) && tail.first().is_some_and(|t| cx.g.is_name_word(t)) {
             return None;
         }
-    }
-
-    // Tail: `“...,” NP cue` / `“...,” cue NP`.
-    let mut t0 = 0;
-    while t0 < tail.len()
-        && (tail[t0].is(',') || tail[t0].is('—') || tail[t0].is('–') || tail[t0].is('-'))
-    {
-        t0 += 1;
     }
     let direct_or = |partial: bool| {
         if partial || lower {
@@ -431,23 +531,32 @@ fn attribute_one(cx: &Ctx<'_>, q: &QuoteSpan, site: &Site) -> Option<Attribution
             QuoteKind::Direct
         }
     };
+
+    // After the quote, right by it: `“...,” NP cue` / `“...,” cue NP` / `“...,” according to NP`.
+    let mut t0 = 0;
+    while t0 < tail.len()
+        && (tail[t0].is(',') || tail[t0].is('—') || tail[t0].is('–') || tail[t0].is('-'))
+    {
+        t0 += 1;
+    }
     if t0 < tail.len() {
         if let Some(c) = cx.speech_cue_at(tail, t0) {
-            if c.class != CueClass::Phrase {
-                if let Some((m, appos, _)) = cx.mention_after(tail, t0 + c.words) {
-                    let kind = direct_or(!lead_empty);
-                    return mk(
-                        kind,
-                        Some(m),
-                        appos,
-                        Some(cx.cue_span(tail, t0, c)),
-                        Rule::AfterCueMention,
-                    );
-                }
+            if let Some((m, appos, _)) = cx.mention_after(tail, t0 + c.words) {
+                let rule = if c.class == CueClass::Phrase {
+                    Rule::AccordingTo
+                } else {
+                    Rule::AfterCueMention
+                };
+                return mk(
+                    direct_or(!lead_empty),
+                    Some(m),
+                    appos,
+                    Some(cx.cue_span(tail, t0, c)),
+                    rule,
+                );
             }
         }
-        // NP then cue within a short window.
-        for c_at in t0 + 1..tail.len().min(t0 + 22) {
+        for c_at in t0 + 1..tail.len().min(t0 + 40) {
             if !tail[c_at].is_word() {
                 if tail[c_at].is(',') {
                     continue;
@@ -460,9 +569,8 @@ fn attribute_one(cx: &Ctx<'_>, q: &QuoteSpan, site: &Site) -> Option<Attribution
                 }
                 if let Some((m, appos)) = cx.mention_before(tail, t0, c_at) {
                     if m.span.start == tail[t0].span.start {
-                        let kind = direct_or(!lead_empty);
                         return mk(
-                            kind,
+                            direct_or(!lead_empty),
                             Some(m),
                             appos,
                             Some(cx.cue_span(tail, c_at, c)),
@@ -474,17 +582,18 @@ fn attribute_one(cx: &Ctx<'_>, q: &QuoteSpan, site: &Site) -> Option<Attribution
         }
     }
 
-    // Lead: `according to NP, “...”`.
+    let tail = &site.tail;
+    // Before the quote: strip a final colon or comma and a `that`.
     let mut l_end = lead.len();
-    let colon = l_end > 0 && (lead[l_end - 1].is(':') || lead[l_end - 1].is(','));
     let had_colon = l_end > 0 && lead[l_end - 1].is(':');
-    if colon {
+    if l_end > 0 && (lead[l_end - 1].is(':') || lead[l_end - 1].is(',')) {
         l_end -= 1;
     }
-    if l_end > 0 && cx.w(&lead[l_end - 1]).eq_ignore_ascii_case("that") && lead[l_end - 1].is_word()
+    if l_end > 0 && lead[l_end - 1].is_word() && cx.w(&lead[l_end - 1]).eq_ignore_ascii_case("that")
     {
         l_end -= 1;
     }
+    // `According to NP, “...”`
     if let Some(a) = (0..l_end).rev().find(|&i| {
         cx.cue_at(lead, i)
             .is_some_and(|c| c.class == CueClass::Phrase)
@@ -492,106 +601,99 @@ fn attribute_one(cx: &Ctx<'_>, q: &QuoteSpan, site: &Site) -> Option<Attribution
         let c = cx.cue_at(lead, a)?;
         let np_start = a + c.words;
         if np_start < l_end {
-            if let Some(m) = cx.g.classify(&lead[np_start..l_end]) {
-                let kind = direct_or(a > 0 && !site.lead_at_sentence_start || a > 0);
+            if let Some((m, appos)) = cx
+                .mention_before(lead, np_start, l_end)
+                .filter(|(m, _)| m.span.start == lead[np_start].span.start)
+            {
                 return mk(
-                    kind,
-                    Some(m),
-                    None,
-                    Some(cx.cue_span(lead, a, c)),
-                    Rule::BeforeAccordingTo,
-                );
-            }
-        }
-    }
-    // Lead: the last speech cue before the quote.
-    if let Some(c_at) = (0..l_end)
-        .rev()
-        .find(|&i| cx.speech_cue_at(lead, i).is_some())
-    {
-        let c = cx.speech_cue_at(lead, c_at)?;
-        let after = &lead[c_at + c.words..l_end];
-        let cue = Some(cx.cue_span(lead, c_at, c));
-        // Only a short object may follow the cue: `told reporters:`, `told CNN that`.
-        let short_object = after.is_empty() || (after.len() <= 4 && cx.g.classify(after).is_some());
-        if c.participle {
-            // `Sullivan echoed the statements, saying: “...”`
-            if site.lead_at_sentence_start {
-                if let Some(m) = cx.subject(lead) {
-                    let kind = if short_object {
-                        direct_or(false)
-                    } else {
-                        QuoteKind::Partial
-                    };
-                    return mk(kind, Some(m), None, cue, Rule::BeforeParticiple);
-                }
-            }
-        } else if let Some((m, appos)) = cx.mention_before(lead, 0, c_at) {
-            let before_np = lead
-                .iter()
-                .take_while(|t| t.span.start < m.span.start)
-                .count();
-            if short_object {
-                let kind = direct_or(before_np > 0 && !had_colon && !colon);
-                return mk(kind, Some(m), appos, cue, Rule::BeforeCue);
-            }
-            return mk(
-                QuoteKind::Partial,
-                Some(m),
-                appos,
-                cue,
-                Rule::SentenceLeadCue,
-            );
-        } else if site.lead_at_sentence_start {
-            // `Sullivan maintained that ..., but said “...”`: the sentence subject.
-            if let Some(m) = cx.subject(lead) {
-                if matches!(
-                    m.kind,
-                    MentionKind::Person | MentionKind::Pronoun | MentionKind::Org
-                ) {
-                    let rule = if short_object {
-                        Rule::BeforeCue
-                    } else {
-                        Rule::SentenceLeadCue
-                    };
-                    return mk(QuoteKind::Partial, Some(m), None, cue, rule);
-                }
-            }
-        }
-    }
-    // Tail, later in the sentence: `The US is “deeply concerned” about it, she said.`
-    for c_at in t0..tail.len() {
-        let Some(c) = cx.speech_cue_at(tail, c_at) else {
-            continue;
-        };
-        if c.class == CueClass::Phrase || c_at == 0 {
-            continue;
-        }
-        let cue = Some(cx.cue_span(tail, c_at, c));
-        if tail[c_at - 1].is(',') {
-            if let Some((m, appos, _)) = cx.mention_after(tail, c_at + c.words) {
-                return mk(
-                    QuoteKind::Partial,
+                    direct_or(a > 0),
                     Some(m),
                     appos,
-                    cue,
-                    Rule::SentenceTailCue,
+                    Some(cx.cue_span(lead, a, c)),
+                    Rule::AccordingTo,
                 );
             }
         }
-        if let Some((m, appos)) = cx.mention_before(tail, t0, c_at) {
-            let before = tail.iter().rposition(|t| t.span.end <= m.span.start);
-            if before.is_some_and(|b| tail[b].is(',') || tail[b].is('—')) {
-                let kind = if lead_empty && before == Some(t0.saturating_sub(1)) {
-                    direct_or(false)
-                } else {
-                    QuoteKind::Partial
-                };
-                return mk(kind, Some(m), appos, cue, Rule::SentenceTailCue);
+    }
+    // The last cue before the quote: `Sullivan said: “...”`, `she told reporters “...”`,
+    // `X said the economy grew at a “modest pace”`, `X echoed it, saying: “...”`.
+    if let Some(c_at) = (0..l_end).rev().find(|&i| {
+        cx.cue_at(lead, i)
+            .is_some_and(|c| c.class != CueClass::Phrase)
+    }) {
+        let c = cx.cue_at(lead, c_at)?;
+        let after = &lead[c_at + c.words..l_end];
+        let cue = Some(cx.cue_span(lead, c_at, c));
+        // Only a short object may stand between cue and quote: `told reporters:`.
+        let adjacent = after.is_empty() || after.len() <= 4 && cx.g.classify(after).is_some();
+        let kind = direct_or(!adjacent);
+        let rule = if adjacent {
+            Rule::BeforeCue
+        } else {
+            Rule::SentenceLeadCue
+        };
+        if !(title_like && !adjacent) {
+            if c.participle {
+                if let Some(m) = cx.subject(&site.sentence) {
+                    return mk(kind, Some(m), None, cue, Rule::BeforeParticiple);
+                }
+            } else if let Some((m, appos)) = cx.mention_before(lead, 0, c_at) {
+                return mk(kind, Some(m), appos, cue, rule);
+            } else if let Some(m) = cx.subject(&site.sentence) {
+                // `Sullivan maintained that ..., but said “...”`: the sentence subject.
+                if m.kind != MentionKind::Pronoun
+                    || site.sentence.first().is_some_and(|t| t.span == m.span)
+                {
+                    return mk(kind, Some(m), None, cue, rule);
+                }
             }
         }
     }
-    // Lead ends with a colon after a speaker subject: `Her reply was blunt: “...”`.
+    // Later in the sentence: `The US is “deeply concerned” about it, she said.`
+    if !title_like {
+        for c_at in t0.max(1)..tail.len() {
+            let Some(c) = cx.speech_cue_at(tail, c_at) else {
+                continue;
+            };
+            if c.class == CueClass::Phrase {
+                if let Some((m, appos, _)) = cx.mention_after(tail, c_at + c.words) {
+                    return mk(
+                        QuoteKind::Partial,
+                        Some(m),
+                        appos,
+                        Some(cx.cue_span(tail, c_at, c)),
+                        Rule::SentenceTailCue,
+                    );
+                }
+                continue;
+            }
+            let cue = Some(cx.cue_span(tail, c_at, c));
+            if tail[c_at - 1].is(',') {
+                if let Some((m, appos, _)) = cx.mention_after(tail, c_at + c.words) {
+                    return mk(
+                        QuoteKind::Partial,
+                        Some(m),
+                        appos,
+                        cue,
+                        Rule::SentenceTailCue,
+                    );
+                }
+            }
+            if let Some((m, appos)) = cx.mention_before(tail, t0, c_at) {
+                let before = tail.iter().rposition(|t| t.span.end <= m.span.start);
+                if before.is_some_and(|b| tail[b].is(',') || tail[b].is('—')) {
+                    return mk(
+                        QuoteKind::Partial,
+                        Some(m),
+                        appos,
+                        cue,
+                        Rule::SentenceTailCue,
+                    );
+                }
+            }
+        }
+    }
+    // A colon after a sentence whose subject is a speaker: `Her reply was blunt: “...”`.
     if had_colon && site.lead_at_sentence_start && !lower {
         if let Some(m) = cx.subject(lead) {
             if matches!(m.kind, MentionKind::Person | MentionKind::Pronoun) {
@@ -600,28 +702,35 @@ fn attribute_one(cx: &Ctx<'_>, q: &QuoteSpan, site: &Site) -> Option<Attribution
         }
     }
     // No attribution here; keep it as speech only if it looks like speech: it opens its
-    // sentence and has a few words, or it opens its paragraph.
-    let words = q.content.slice(text).split_whitespace().count();
+    // sentence or paragraph and has a few words.
+    let words = content.split_whitespace().count();
     let opens_sentence = lead_empty && site.lead_at_sentence_start;
-    let title_case = q
-        .content
-        .slice(text)
-        .split_whitespace()
-        .all(|w| !w.starts_with(|c: char| c.is_lowercase()));
-    let speech = (opens_sentence || site.para_start) && words >= 3 && !(title_case && words <= 6)
-        || opens_sentence
-            && words >= 1
-            && q.content.slice(text).trim_end().ends_with(['.', '!', '?'])
-            && !title_case;
-    if speech {
-        let kind = if lower {
-            QuoteKind::Partial
-        } else {
-            QuoteKind::Direct
-        };
-        return mk(kind, None, None, None, Rule::Unattributed);
+    let sentence_like = content.trim_end().ends_with(['.', '!', '?', ',', '…']);
+    let speech = !title_like
+        && (opens_sentence || site.para_start || had_colon)
+        && (words >= 3 || sentence_like);
+    if !speech {
+        return None;
     }
-    None
+    let kind = if lower {
+        QuoteKind::Partial
+    } else {
+        QuoteKind::Direct
+    };
+    // The subject of the paragraph's first sentence: `Luis Carrillo has driven for the app
+    // since 2020. ... “An apology doesn’t pay my landlord.”`
+    for sent in &site.earlier {
+        let toks = tokenize(
+            text,
+            Span::new(sent.start, sent.end.min(sent.start + 200)).snap(text),
+        );
+        if let Some(m) = cx.subject(&toks).filter(|m| {
+            m.kind == MentionKind::Person && m.name.is_some_and(|n| n.slice(text).contains(' '))
+        }) {
+            return mk(kind, Some(m), None, None, Rule::ParagraphSubject);
+        }
+    }
+    mk(kind, None, None, None, Rule::Unattributed)
 }
 
 /// Lets unattributed quotes take the speaker of an attributed neighbour.

@@ -50,6 +50,7 @@ pub struct Lexicon {
     /// First word of each cue form (lowercase) → the forms starting with it, as word lists.
     cues: HashMap<String, Vec<(Vec<String>, CueForm)>>,
     heads: HashSet<String>,
+    modifiers: HashSet<String>,
     honorifics: HashSet<String>,
     gendered: HashMap<String, Gender>,
     names: HashMap<String, Gender>,
@@ -67,6 +68,7 @@ impl Lexicon {
         let mut lex = Lexicon {
             cues: HashMap::new(),
             heads: HashSet::new(),
+            modifiers: HashSet::new(),
             honorifics: HashSet::new(),
             gendered: HashMap::new(),
             names: HashMap::new(),
@@ -166,7 +168,7 @@ impl Lexicon {
         for (n, line) in data_lines(text) {
             if let Some(s) = section(line) {
                 current = s;
-                if !matches!(s, "heads" | "honorifics" | "gendered") {
+                if !matches!(s, "heads" | "modifiers" | "honorifics" | "gendered") {
                     problems.push(format!("titles.txt:{n}: unknown section [{s}]"));
                 }
                 continue;
@@ -180,6 +182,9 @@ impl Lexicon {
                     // Multi-word heads ("press secretary") count by their last word.
                     let last = line.rsplit(' ').next().unwrap_or(line);
                     self.heads.insert(last.to_owned());
+                }
+                "modifiers" => {
+                    self.modifiers.insert(line.to_owned());
                 }
                 "honorifics" => {
                     self.honorifics.insert(line.to_owned());
@@ -216,6 +221,19 @@ impl Lexicon {
     /// True when `word` is a title head ("secretary", "Advisor", "spokeswoman").
     pub fn is_title_head(&self, word: &str) -> bool {
         self.heads.contains(&*lower(word.trim_end_matches('.')))
+    }
+
+    /// True when `word` may stand inside a title without being its head ("deputy", "trade").
+    pub fn is_title_modifier(&self, word: &str) -> bool {
+        self.modifiers.contains(&*lower(word))
+    }
+
+    /// True for courtesy forms that are not titles of office (Mr, Mrs, Ms, Miss, Mx).
+    pub fn is_courtesy(&self, word: &str) -> bool {
+        matches!(
+            &*lower(word.trim_end_matches('.')),
+            "mr" | "mrs" | "ms" | "miss" | "mx" | "messrs"
+        )
     }
 
     /// True when `word` is an honorific written before names ("Mr", "Sen.", "Dr").

@@ -539,6 +539,21 @@ impl<'a> Grammar<'a> {
             } else {
                 MentionKind::Description
             };
+            // A verb after the noun ends the phrase: `a spokesman for the firm declined to`.
+            let verb = toks.windows(2).skip(1).any(|w| {
+                let v = self.word(&w[0]);
+                self.is_lower_word(&w[0])
+                    && v.ends_with("ed")
+                    && !self.lex.is_title_head(v)
+                    && !self.lex.is_title_modifier(v)
+                    && (!w[1].is_word()
+                        || is_stop(self.word(&w[1]))
+                        || NP_FUNCTION.contains(&self.word(&w[1]))
+                        || DETERMINERS.contains(&self.word(&w[1])))
+            }) || self.is_lower_word(last) && lw.ends_with("ed") && toks.len() > 2;
+            if verb {
+                return None;
+            }
             let gender = toks
                 .iter()
                 .find_map(|t| self.lex.title_gender(self.word(t)));
@@ -554,7 +569,24 @@ impl<'a> Grammar<'a> {
         let (name_start, title_end) = self.split_title_name(toks);
         let name_toks = &toks[name_start..];
         if name_toks.is_empty() {
-            // Only title words or lowercase nouns: "officials", "police", "analysts".
+            // Only title words or lowercase nouns: "officials", "police", "US analysts". No
+            // article inside and no verb-like word ("Sullivan echoed the statements").
+            let plain = toks.len() <= 4
+                && toks.iter().all(|t| {
+                    let w = self.word(t);
+                    !DETERMINERS.contains(&w)
+                        && !(self.is_lower_word(t)
+                            && w.ends_with("ed")
+                            && !self.lex.is_title_head(w))
+                        && !NOT_NAMES.contains(&w)
+                        && (self.is_lower_word(t)
+                            || self.lex.is_title_head(w)
+                            || is_acronym(w)
+                            || !self.is_name_word(t))
+                });
+            if !plain {
+                return None;
+            }
             let gender = toks
                 .iter()
                 .find_map(|t| self.lex.title_gender(self.word(t)));
@@ -590,7 +622,19 @@ impl<'a> Grammar<'a> {
             }
             return None;
         }
-        let title = title_end.map(|e| Span::new(first.span.start, toks[e - 1].span.end));
+        if name_start > 0 && title_end.is_none() {
+            return None;
+        }
+        // Courtesy forms (Mr, Ms) tell gender but are not titles.
+        let title = title_end
+            .filter(|&e| !toks[..e].iter().all(|t| self.lex.is_courtesy(self.word(t))))
+            .map(|e| {
+                let s = toks[..e]
+                    .iter()
+                    .position(|t| !self.lex.is_courtesy(self.word(t)))
+                    .unwrap_or(0);
+                Span::new(toks[s].span.start, toks[e - 1].span.end)
+            });
         let gender = toks[..name_start]
             .iter()
             .rev()
@@ -649,12 +693,34 @@ impl<'a> Grammar<'a> {
                 start += 1;
             }
         }
-        let has_title = toks[..start].iter().any(|t| {
-            self.lex.is_title_head(self.word(t))
-                || self.lex.is_honorific(self.word(t))
-                || self.is_cap(t)
-        });
-        (start, (start > 0 && has_title).then_some(start))
+        (
+            start,
+            (start > 0 && self.is_title(&toks[..start])).then_some(start),
+        )
+    }
+
+    /// True when `toks` can be a title before a name: it holds a head word or an honorific,
+    /// and its lowercase words are heads, modifiers or linking words.
+    pub fn is_title(&self, toks: &[Tok]) -> bool {
+        toks.iter()
+            .any(|t| self.lex.is_title_head(self.word(t)) || self.lex.is_honorific(self.word(t)))
+            && toks.iter().all(|t| {
+                let w = self.word(t);
+                if !t.is_word() {
+                    return t.is('-') || t.is('’') || t.is('\'') || t.is('&');
+                }
+                self.is_cap(t)
+                    || self.lex.is_title_head(w)
+                    || self.lex.is_title_modifier(w)
+                    || self.lex.is_honorific(w)
+                    || w.chars().all(|c| c.is_numeric())
+                    || self.is_lower_word(t)
+                        && !is_stop(w)
+                        && !DETERMINERS.contains(&w)
+                        && !w.ends_with("ing")
+                        && !w.ends_with("ed")
+                        && self.lex.cue_at(&[w]).is_none()
+            })
     }
 
     /// An appositive title after a name: `, the national security adviser,` or
@@ -687,6 +753,11 @@ impl<'a> Grammar<'a> {
         }
         Some(Span::new(rest[0].span.start, rest.last()?.span.end))
     }
+}
+
+fn is_acronym(w: &str) -> bool {
+    w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && w.chars().all(|c| c.is_uppercase() || c == '.')
 }
 
 fn is_initial(w: &str) -> bool {

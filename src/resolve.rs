@@ -7,7 +7,7 @@
 
 use crate::attribute::Attribution;
 use crate::lexicon::{Gender, Lexicon};
-use crate::mention::{tokenize, Grammar, Mention, MentionKind};
+use crate::mention::{tokenize, Grammar, Mention, MentionKind, TokKind};
 use crate::span::Span;
 use crate::types::{Quote, Rule};
 
@@ -39,6 +39,8 @@ struct Named {
     name: String,
     title: Option<String>,
     gender: Option<Gender>,
+    /// The name opens its sentence (a subject, more salient for a later pronoun).
+    subject: bool,
 }
 
 /// Normalises white space inside a name or title taken from the text.
@@ -64,8 +66,9 @@ struct Resolver<'a> {
     text: &'a str,
     lex: &'a Lexicon,
     entities: Vec<Entity>,
-    /// Entity indices in order of their latest attribution (most recent last).
-    recency: Vec<usize>,
+    /// Entity indices in order of their latest attribution (most recent last), with the
+    /// offset of that attribution's mention.
+    recency: Vec<(usize, usize)>,
     named: Option<Vec<Named>>,
 }
 
@@ -78,9 +81,9 @@ impl<'a> Resolver<'a> {
         self.named.as_deref().unwrap_or_default()
     }
 
-    fn touch(&mut self, e: usize) {
-        self.recency.retain(|&x| x != e);
-        self.recency.push(e);
+    fn touch(&mut self, e: usize, at: usize) {
+        self.recency.retain(|&(x, _)| x != e);
+        self.recency.push((e, at));
     }
 
     fn entity_for_name(
@@ -106,10 +109,10 @@ impl<'a> Resolver<'a> {
             self.recency
                 .iter()
                 .rev()
-                .copied()
+                .map(|&(i, _)| i)
                 .find(|&i| self.entities[i].person && self.entities[i].surname() == w)
                 .or_else(|| {
-                    self.recency.iter().rev().copied().find(|&i| {
+                    self.recency.iter().rev().map(|&(i, _)| i).find(|&i| {
                         self.entities[i].person && self.entities[i].words().any(|x| x == w)
                     })
                 })
@@ -153,6 +156,16 @@ impl<'a> Resolver<'a> {
                 }
             }
         };
+        let title = title.or_else(|| {
+            if self.entities[idx].title.is_some() {
+                return None;
+            }
+            let full = self.entities[idx].name.clone();
+            self.named()
+                .iter()
+                .find(|n| n.name == full && n.title.is_some())
+                .and_then(|n| n.title.clone())
+        });
         let e = &mut self.entities[idx];
         if e.title.is_none() {
             e.title = title;
@@ -180,17 +193,36 @@ impl<'a> Resolver<'a> {
                         let want = m.gender;
                         let compatible =
                             |e: &Entity| e.person && (e.gender.is_none() || e.gender == want);
-                        if let Some(i) = self
+                        let at = m.span.start;
+                        let speaker = self
                             .recency
                             .iter()
                             .rev()
                             .copied()
-                            .find(|&i| compatible(&self.entities[i]))
-                        {
+                            .find(|&(i, _)| compatible(&self.entities[i]));
+                        // A person who opens a sentence after that speaker's last quote is
+                        // the likelier referent: `His wife Gina Russo is behind him. “...,”
+                        // she laughed.`
+                        let since = speaker.map_or(0, |(_, a)| a);
+                        let subject = self
+                            .named()
+                            .iter()
+                            .rev()
+                            .find(|n| {
+                                n.subject
+                                    && n.at > since
+                                    && n.at < at
+                                    && n.gender.is_some()
+                                    && n.gender == want
+                            })
+                            .cloned();
+                        if let Some(n) = subject {
+                            return Some(self.entity_for_name(&n.name, n.title, n.gender, n.at));
+                        }
+                        if let Some((i, _)) = speaker {
                             return Some(i);
                         }
                         // No speaker yet: the nearest person named before the pronoun.
-                        let at = m.span.start;
                         let hit = self
                             .named()
                             .iter()
@@ -202,7 +234,7 @@ impl<'a> Resolver<'a> {
                     "they" | "it" => self
                         .recency
                         .last()
-                        .copied()
+                        .map(|&(i, _)| i)
                         .filter(|&i| !self.entities[i].person || w == "they"),
                     _ => None,
                 }
@@ -213,7 +245,7 @@ impl<'a> Resolver<'a> {
                 let lower = written.to_lowercase();
                 if let Some(head) = lower.strip_prefix("the ") {
                     if !head.contains(' ') && self.lex.is_title_head(head) {
-                        let hit = self.recency.iter().rev().copied().find(|&i| {
+                        let hit = self.recency.iter().rev().map(|&(i, _)| i).find(|&i| {
                             self.entities[i]
                                 .title
                                 .as_deref()
@@ -221,6 +253,20 @@ impl<'a> Resolver<'a> {
                         });
                         if hit.is_some() {
                             return hit;
+                        }
+                        // A person given that title earlier in the text.
+                        let at = m.span.start;
+                        let named = self
+                            .named()
+                            .iter()
+                            .rev()
+                            .find(|n| {
+                                n.at < at
+                                    && n.title.as_deref().is_some_and(|t| title_matches(t, head))
+                            })
+                            .cloned();
+                        if let Some(n) = named {
+                            return Some(self.entity_for_name(&n.name, n.title, n.gender, n.at));
                         }
                     }
                 }
@@ -258,13 +304,23 @@ fn title_matches(title: &str, head: &str) -> bool {
     })
 }
 
-/// Persons named in the text: a title or given name followed by capitalised name words.
+/// Persons named in the text: capitalised name words after a title, starting with a known
+/// given name, or followed by an appositive title (`Jordan Pike, executive director of ...`).
 fn scan_names(text: &str, lex: &Lexicon) -> Vec<Named> {
     let g = Grammar { lex, text };
     let toks = tokenize(text, Span::new(0, text.len()));
     let mut out = Vec::new();
+    let mut sentence_start = 0;
     let mut i = 0;
     while i < toks.len() {
+        if i > 0
+            && (toks[i - 1].is('.')
+                || toks[i - 1].is('!')
+                || toks[i - 1].is('?')
+                || text[toks[i - 1].span.end..toks[i].span.start].contains('\n'))
+        {
+            sentence_start = i;
+        }
         if !g.is_name_word(&toks[i]) {
             i += 1;
             continue;
@@ -282,40 +338,67 @@ fn scan_names(text: &str, lex: &Lexicon) -> Vec<Named> {
         {
             j += 1;
         }
-        // Extend left over title words ("Deputy Mayor", "Sen.").
+        // Extend left over title words ("Deputy Mayor", "Sen.", "EU trade commissioner").
         let mut s = i;
-        while s > 0 && s + 8 > i && toks[s - 1].is_word() && {
+        while s > sentence_start && i - s < 10 && toks[s - 1].is_word() && {
             let w = toks[s - 1].text(text);
             lex.is_title_head(w)
                 || lex.is_honorific(w)
-                || (w.starts_with(char::is_uppercase) && s < i)
+                || lex.is_title_modifier(w)
+                || w.starts_with(char::is_uppercase)
         } {
             s -= 1;
         }
-        let titled = s < i;
-        if let Some(m) = g.classify(&toks[s..j]) {
-            if let (MentionKind::Person, Some(name)) = (m.kind, m.name) {
-                let name = clean(name.slice(text));
-                let first = name.split(' ').next().unwrap_or("");
-                let n_words = name.split(' ').count();
-                if n_words >= 2 && (titled || lex.is_given_name(first)) || titled && n_words == 1 {
-                    let mut title = m.title.map(|t| clean(t.slice(text)));
-                    // `Jake Sullivan, the national security adviser,`
-                    if title.is_none() && toks.get(j).is_some_and(|t| t.is(',')) {
-                        let end = (j + 1..toks.len().min(j + 18))
-                            .find(|&k| !toks[k].is_word() && !toks[k].is('’') && !toks[k].is('\''))
-                            .unwrap_or(toks.len());
-                        title = g
-                            .appositive(&toks[j + 1..end])
-                            .map(|t| clean(t.slice(text)));
+        let found = (s..=i).find_map(|s| {
+            g.classify(&toks[s..j])
+                .filter(|m| m.kind == MentionKind::Person && m.name.is_some())
+                .map(|m| (s, m))
+        });
+        if let Some((s, m)) = found {
+            let mut name = clean(m.name.map_or("", |n| n.slice(text)));
+            // A nickname in quotation marks inside the name: `Tony “The Hammer” Russo`.
+            if toks
+                .get(j)
+                .is_some_and(|t| matches!(t.kind, TokKind::Punct('“' | '"' | '‘' | '\'')))
+            {
+                if let Some(c) = (j + 1..toks.len().min(j + 7))
+                    .find(|&c| matches!(toks[c].kind, TokKind::Punct('”' | '"' | '’' | '\'')))
+                {
+                    let mut k = c + 1;
+                    while k < toks.len() && k - c <= 3 && g.is_name_word(&toks[k]) {
+                        name.push(' ');
+                        name.push_str(toks[k].text(text));
+                        k += 1;
                     }
-                    out.push(Named {
-                        at: toks[i].span.start,
-                        name: base(&name).to_owned(),
-                        title,
-                        gender: m.gender,
-                    });
                 }
+            }
+            let first = name.split(' ').next().unwrap_or("");
+            let n_words = name.split(' ').count();
+            let titled = m.title.is_some();
+            let mut title = m.title.map(|t| clean(t.slice(text)));
+            // `Jake Sullivan, the national security adviser,`
+            let mut appositive = false;
+            if toks.get(j).is_some_and(|t| t.is(',')) {
+                let end = (j + 1..toks.len().min(j + 18))
+                    .find(|&k| !toks[k].is_word() && !toks[k].is('’') && !toks[k].is('\''))
+                    .unwrap_or(toks.len());
+                if let Some(a) = g.appositive(&toks[j + 1..end]) {
+                    appositive = true;
+                    if title.is_none() {
+                        title = Some(clean(a.slice(text)));
+                    }
+                }
+            }
+            if n_words >= 2 && (titled || appositive || lex.is_given_name(first))
+                || titled && n_words == 1
+            {
+                out.push(Named {
+                    at: toks[i].span.start,
+                    name: base(&name).to_owned(),
+                    title,
+                    gender: m.gender,
+                    subject: s - sentence_start <= 2,
+                });
             }
         }
         i = j.max(i + 1);
@@ -340,7 +423,7 @@ pub fn resolve(text: &str, lex: &Lexicon, attributions: &[Attribution]) -> Vec<Q
             (None, None) => None,
         };
         if let Some(e) = e {
-            r.touch(e);
+            r.touch(e, a.mention.as_ref().map_or(a.span.start, |m| m.span.start));
         }
         ent.push(e);
     }

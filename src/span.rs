@@ -39,6 +39,15 @@ impl Span {
         &text[self.start..self.end]
     }
 
+    /// The span shrunk at its end to the nearest char boundary of `text`.
+    pub fn snap(self, text: &str) -> Span {
+        let mut end = self.end.min(text.len());
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        Span::new(self.start.min(end), end)
+    }
+
     /// True when `other` lies entirely inside this span.
     #[inline]
     pub fn contains(&self, other: Span) -> bool {

@@ -39,8 +39,8 @@ pub enum Rule {
     BeforeCue,
     /// `Sullivan echoed the statements, saying: “...”`: a participle cue after the subject.
     BeforeParticiple,
-    /// `According to the ministry, “...”`.
-    BeforeAccordingTo,
+    /// `According to the ministry, “...”` / `“...,” according to the ministry`.
+    AccordingTo,
     /// `Her answer was blunt: “...”`: a colon after a sentence whose subject is a speaker.
     BeforeColon,
     /// `The US is “deeply concerned” about it, she said.`: a cue later in the sentence.
@@ -53,6 +53,9 @@ pub enum Rule {
     MultiParagraph,
     /// A paragraph that is only a quote continues the previous paragraph's speaker.
     Continuation,
+    /// A quote with no cue in a paragraph whose first sentence has a named person as its
+    /// subject.
+    ParagraphSubject,
     /// Speech with no speaker the rules could find.
     Unattributed,
 }
@@ -65,13 +68,14 @@ impl Rule {
             Rule::AfterCueMention => "after.cue-mention",
             Rule::BeforeCue => "before.cue",
             Rule::BeforeParticiple => "before.participle",
-            Rule::BeforeAccordingTo => "before.according-to",
+            Rule::AccordingTo => "according-to",
             Rule::BeforeColon => "before.colon",
             Rule::SentenceTailCue => "sentence.tail-cue",
             Rule::SentenceLeadCue => "sentence.lead-cue",
             Rule::Interrupted => "inherit.interrupted",
             Rule::MultiParagraph => "inherit.multi-paragraph",
             Rule::Continuation => "inherit.continuation",
+            Rule::ParagraphSubject => "context.paragraph-subject",
             Rule::Unattributed => "unattributed",
         }
     }
@@ -82,7 +86,7 @@ impl Rule {
             Rule::AfterMentionCue => 0.95,
             Rule::AfterCueMention => 0.93,
             Rule::BeforeCue => 0.9,
-            Rule::BeforeAccordingTo => 0.9,
+            Rule::AccordingTo => 0.9,
             Rule::BeforeParticiple => 0.85,
             Rule::MultiParagraph => 0.85,
             Rule::Interrupted => 0.85,
@@ -90,6 +94,7 @@ impl Rule {
             Rule::SentenceLeadCue => 0.75,
             Rule::Continuation => 0.75,
             Rule::BeforeColon => 0.65,
+            Rule::ParagraphSubject => 0.5,
             Rule::Unattributed => 0.3,
         }
     }
