@@ -550,7 +550,11 @@ impl<'a> Grammar<'a> {
                         || is_stop(self.word(&w[1]))
                         || NP_FUNCTION.contains(&self.word(&w[1]))
                         || DETERMINERS.contains(&self.word(&w[1])))
-            }) || self.is_lower_word(last) && lw.ends_with("ed") && toks.len() > 2;
+            }) || toks
+                .iter()
+                .skip(2)
+                .any(|t| self.is_lower_word(t) && is_past_tense(self.word(t)))
+                || self.is_lower_word(last) && lw.ends_with("ed") && toks.len() > 2;
             if verb {
                 return None;
             }
@@ -769,6 +773,75 @@ fn is_initial(w: &str) -> bool {
                 .filter(|p| !p.is_empty())
                 .all(|p| p.chars().count() == 1)
             && w.starts_with(char::is_uppercase))
+}
+
+/// Common irregular past-tense verbs, which end a noun phrase (`the economy grew`).
+fn is_past_tense(w: &str) -> bool {
+    matches!(
+        w,
+        "grew"
+            | "rose"
+            | "fell"
+            | "went"
+            | "came"
+            | "made"
+            | "took"
+            | "gave"
+            | "began"
+            | "became"
+            | "saw"
+            | "knew"
+            | "thought"
+            | "felt"
+            | "left"
+            | "ran"
+            | "won"
+            | "lost"
+            | "held"
+            | "kept"
+            | "put"
+            | "set"
+            | "hit"
+            | "cut"
+            | "sent"
+            | "spent"
+            | "built"
+            | "brought"
+            | "bought"
+            | "paid"
+            | "met"
+            | "led"
+            | "stood"
+            | "understood"
+            | "told"
+            | "wrote"
+            | "spoke"
+            | "broke"
+            | "chose"
+            | "drove"
+            | "fought"
+            | "caught"
+            | "taught"
+            | "sought"
+            | "sold"
+            | "found"
+            | "heard"
+            | "meant"
+            | "struck"
+            | "shook"
+            | "got"
+            | "did"
+            | "sat"
+            | "hid"
+            | "drew"
+            | "threw"
+            | "flew"
+            | "swore"
+            | "wore"
+            | "tore"
+            | "slid"
+            | "split"
+    )
 }
 
 /// Lowercase words that never stand inside a speaker noun phrase.

@@ -1,0 +1,210 @@
+//! The command line, run as a user would.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::process::{Command, Output, Stdio};
+
+use crate::common::root;
+
+fn whosaid(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_whosaid"))
+        .args(args)
+        .current_dir(root())
+        .output()
+        .unwrap()
+}
+
+fn whosaid_stdin(args: &[&str], input: &str) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_whosaid"))
+        .args(args)
+        .current_dir(root())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let input = input.to_owned();
+    let writer = std::thread::spawn(move || {
+        let _ = stdin.write_all(input.as_bytes());
+    });
+    let out = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    out
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+#[test]
+fn extract_on_the_sample_articles_writes_the_attribution_csv() {
+    let out = whosaid(&["extract", "data/articles"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let csv = stdout(&out);
+    let mut rows = csv::Reader::from_reader(csv.as_bytes());
+    let header: Vec<String> = rows.headers().unwrap().iter().map(str::to_owned).collect();
+    assert_eq!(header, whosaid::output::CSV_HEADER);
+    let records: Vec<csv::StringRecord> = rows.records().map(Result::unwrap).collect();
+    let sullivan = records
+        .iter()
+        .filter(|r| &r[0] == "seeds/003_d057b553bdeb1683.txt" && &r[6] == "Jake Sullivan")
+        .count();
+    assert_eq!(sullivan, 5);
+    let first = records
+        .iter()
+        .find(|r| &r[0] == "seeds/003_d057b553bdeb1683.txt")
+        .unwrap();
+    assert_eq!(&first[1], "0");
+    assert_eq!(&first[7], "National Security Advisor");
+    assert_eq!(&first[8], "National Security Advisor Jake Sullivan");
+    assert_eq!(
+        (&first[3], &first[4], &first[9], &first[10]),
+        ("265", "334", "335", "374")
+    );
+    assert_eq!(&first[11], "told");
+    assert_eq!(&first[12], "after.mention-cue");
+    // Documents in path order, quotes in text order.
+    let ids: Vec<&str> = records.iter().map(|r| r.get(0).unwrap()).collect();
+    let mut sorted = ids.clone();
+    sorted.sort();
+    assert_eq!(ids, sorted);
+}
+
+#[test]
+fn jsonl_output_has_one_object_per_document_with_both_offsets() {
+    let out = whosaid(&["extract", "--format", "jsonl", "data/articles/seeds"]);
+    assert!(out.status.success());
+    let lines: Vec<serde_json::Value> = stdout(&out)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[0]["id"], "000_ab264f96f79c60fb.txt");
+    let q = &lines[1]["quotes"][0];
+    assert_eq!(q["quote_start"], 265);
+    assert!(
+        q["byte_start"].as_u64().unwrap() > 265,
+        "byte offsets count the curly quotes' bytes"
+    );
+}
+
+#[test]
+fn stdin_takes_one_article_or_jsonl() {
+    let plain = whosaid_stdin(&["extract"], "“We are ready,” said Mayor Ana Ruiz.\n");
+    assert!(stdout(&plain).contains("-,0,direct,0,15,\"“We are ready,”\",Ana Ruiz,Mayor,Mayor Ana Ruiz,21,35,said,after.cue-mention"));
+    let jsonl = whosaid_stdin(
+        &["extract", "-", "--no-header"],
+        "{\"id\": 7, \"text\": \"“Yes,” she said.\"}\n{\"id\": \"b\", \"text\": \"No quotes.\"}\n",
+    );
+    assert_eq!(stdout(&jsonl).lines().count(), 1);
+    assert!(stdout(&jsonl).starts_with("7,0,direct,"));
+}
+
+#[test]
+fn a_missing_input_is_reported_and_the_rest_is_processed() {
+    let out = whosaid(&["extract", "no/such/file.txt", "data/articles/seeds"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no/such/file.txt"));
+    assert!(stdout(&out).contains("Jake Sullivan"));
+}
+
+#[test]
+fn bad_jsonl_lines_are_reported_with_their_line_number() {
+    let out = whosaid_stdin(
+        &["extract", "-"],
+        "{\"id\": \"a\", \"text\": \"“One two three,” he said.\"}\n{not json\n{\"id\": \"c\"}\n",
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("<stdin>:2"), "{err}");
+    assert!(err.contains("<stdin>:3"), "{err}");
+    assert!(stdout(&out).contains("a,0,direct"));
+}
+
+#[test]
+fn output_is_identical_whatever_the_thread_count() {
+    let one = whosaid(&["extract", "-j", "1", "data/articles"]);
+    let four = whosaid(&["extract", "-j", "4", "data/articles"]);
+    assert!(one.status.success() && four.status.success());
+    assert_eq!(one.stdout, four.stdout);
+}
+
+#[test]
+fn output_file_is_written_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("rows.csv");
+    std::fs::write(&path, "old contents").unwrap();
+    let out = whosaid(&["extract", "data/articles", "-o", path.to_str().unwrap()]);
+    assert!(out.status.success());
+    let direct = whosaid(&["extract", "data/articles"]);
+    assert_eq!(std::fs::read(&path).unwrap(), direct.stdout);
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+    assert_eq!(leftovers.len(), 1, "no temporary file left behind");
+}
+
+#[test]
+fn a_closed_pipe_ends_the_run_quietly() {
+    let doc = std::fs::read_to_string(root().join("data/articles/seeds/003_d057b553bdeb1683.txt"))
+        .unwrap();
+    let line = serde_json::json!({"id": "x", "text": doc}).to_string();
+    let input: String = std::iter::repeat_n(line + "\n", 4000).collect();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_whosaid"))
+        .args(["extract", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let writer = std::thread::spawn(move || {
+        let _ = stdin.write_all(input.as_bytes());
+    });
+    let mut first = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut first)
+        .unwrap();
+    assert!(first.starts_with("doc_id,"));
+    // stdout is dropped here: the pipe closes under the writer.
+    let status = child.wait().unwrap();
+    writer.join().unwrap();
+    let mut err = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut err)
+        .unwrap();
+    assert!(!err.contains("panicked"), "{err}");
+    assert!(status.success(), "{status:?} {err}");
+}
+
+#[test]
+fn eval_prints_a_report() {
+    let out = whosaid(&["eval", "data/gold/fixtures.gold.jsonl"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let report = stdout(&out);
+    assert!(
+        report.contains("detection (overlap)") && report.contains("end to end"),
+        "{report}"
+    );
+    let json = whosaid(&["eval", "--json", "data/gold/fixtures.gold.jsonl"]);
+    let v: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert!(v["quotes"]["end_to_end"]["f1"].as_f64().unwrap() > 0.9);
+}
+
+#[test]
+fn help_documents_exit_status() {
+    let out = whosaid(&["extract", "--help"]);
+    assert!(out.status.success());
+    assert!(stdout(&out).contains("Exit status"));
+    let bad = whosaid(&["extract", "--format", "xml"]);
+    assert_eq!(bad.status.code(), Some(1));
+}

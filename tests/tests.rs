@@ -1,0 +1,8 @@
+//! Integration tests, one binary: each module covers one area.
+
+mod api;
+mod cli;
+mod common;
+mod fixtures;
+mod polnear;
+mod seeds;
