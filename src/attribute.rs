@@ -379,35 +379,48 @@ fn site(
     prev_end: usize,
     next_start: usize,
 ) -> Site {
+    // Sentences are sorted and disjoint: binary search, so many quotes in one huge paragraph
+    // stay linear.
+    let at = |pos: usize| sentences.partition_point(|s| s.end <= pos);
+    let i_open = at(q.start);
     let s_open = sentences
-        .iter()
-        .find(|s| s.start <= q.start && q.start < s.end)
+        .get(i_open)
         .copied()
+        .filter(|s| s.start <= q.start)
         .unwrap_or(para);
+    let i_close = at(q.end.saturating_sub(1));
     let mut s_close = sentences
-        .iter()
-        .find(|s| s.start < q.end && q.end <= s.end)
+        .get(i_close)
         .copied()
+        .filter(|s| s.start < q.end)
         .unwrap_or(para);
+    let next_sentence = sentences[i_close.min(sentences.len())..]
+        .iter()
+        .find(|s| s.start >= q.end)
+        .copied();
     // A splitter that cut `“Is it over?” | he asked.` is repaired: a sentence that starts in
     // lowercase right after the quote belongs to it.
     if s_close.end == q.end {
-        if let Some(next) = sentences.iter().find(|s| s.start >= q.end) {
+        if let Some(next) = next_sentence {
             if text[next.start..].starts_with(|c: char| c.is_lowercase()) {
                 s_close = Span::new(s_close.start, next.end);
             }
         }
     }
-    let lead_start = s_open.start.max(prev_end).min(q.start);
+    // The rules read bounded windows around the quote.
+    let floor = floor_boundary(text, q.start.saturating_sub(WINDOW));
+    let sentence_start = s_open.start.min(q.start).max(floor);
+    let lead_start = sentence_start.max(prev_end).min(q.start);
     let lead = tokenize(text, Span::new(lead_start, q.start));
-    let sentence = if lead_start == s_open.start.min(q.start) {
+    let sentence = if lead_start == sentence_start {
         lead.clone()
     } else {
-        tokenize(text, Span::new(s_open.start.min(q.start), q.start))
+        tokenize(text, Span::new(sentence_start, q.start))
     };
-    let tail_end = s_close.end.min(next_start).max(q.end);
+    let ceiling = floor_boundary(text, (q.end + WINDOW).min(text.len()));
+    let tail_end = s_close.end.min(next_start).min(ceiling).max(q.end);
     let tail = tokenize(text, Span::new(q.end, tail_end));
-    let earlier = sentences
+    let earlier = sentences[..i_open.min(sentences.len())]
         .iter()
         .rev()
         .filter(|s| s.end <= s_open.start.min(q.start))
@@ -416,13 +429,10 @@ fn site(
         .collect();
     let mut next = Vec::new();
     if tail.is_empty() {
-        if let Some(n) = sentences.iter().find(|s| s.start >= q.end) {
+        if let Some(n) = next_sentence {
             if n.start < next_start && text[q.end..n.start].trim().is_empty() {
-                let end = n.end.min(next_start).min(n.start + 160);
-                let end = (end..=n.end.min(next_start))
-                    .find(|&e| text.is_char_boundary(e))
-                    .unwrap_or(n.end);
-                next = tokenize(text, Span::new(n.start, end));
+                let end = floor_boundary(text, n.end.min(next_start).min(n.start + 160));
+                next = tokenize(text, Span::new(n.start, end.max(n.start)));
             }
         }
     }
@@ -435,6 +445,17 @@ fn site(
         earlier,
         next,
     }
+}
+
+/// How far before and after a quote the rules read, in bytes.
+const WINDOW: usize = 480;
+
+/// The largest char boundary of `text` at or before `i`.
+fn floor_boundary(text: &str, mut i: usize) -> usize {
+    while i > 0 && !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
 }
 
 fn starts_lower(text: &str, q: &QuoteSpan) -> bool {
@@ -632,7 +653,7 @@ fn attribute_one(cx: &Ctx<'_>, q: &QuoteSpan, site: &Site) -> Option<Attribution
         } else {
             Rule::SentenceLeadCue
         };
-        if !(title_like && !adjacent) {
+        if !title_like || adjacent {
             if c.participle {
                 if let Some(m) = cx.subject(&site.sentence) {
                     return mk(kind, Some(m), None, cue, Rule::BeforeParticiple);
@@ -803,7 +824,6 @@ fn inherit(text: &str, quotes: &[QuoteSpan], found: Vec<Option<Attribution>>) ->
 }
 
 fn opens_paragraph(text: &str, at: usize) -> bool {
-    let before = text[..at]
-        .trim_end_matches(|c: char| c == ' ' || c == '\t' || c == '\u{feff}' || c == '\u{a0}');
+    let before = text[..at].trim_end_matches([' ', '\t', '\u{feff}', '\u{a0}']);
     before.is_empty() || before.ends_with('\n') || before.ends_with('\r')
 }

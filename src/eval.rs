@@ -1378,6 +1378,34 @@ impl fmt::Display for Report {
 
 // ---------------------------------------------------------------------------------------------
 
+// ---------------------------------------------------------------------------------------------
+// From the extractor to predictions
+
+/// Runs `extractor` on `text` and turns its quotes into [`Predicted`] records (code points).
+pub fn predict(extractor: &crate::Extractor, text: &str) -> Vec<Predicted> {
+    let ex = extractor.extract(text);
+    let map = crate::CharMap::new(text);
+    ex.quotes
+        .iter()
+        .map(|q| {
+            let (start, end) = map.char_span(q.span);
+            Predicted {
+                start,
+                end,
+                kind: match q.kind {
+                    crate::QuoteKind::Direct => PredKind::Direct,
+                    crate::QuoteKind::Partial => PredKind::Partial,
+                    crate::QuoteKind::Indirect => PredKind::Indirect,
+                },
+                mention: q.mention.map(|m| map.char_span(m)),
+                speaker: q.speaker.clone(),
+                mention_text: q.mention.map(|m| m.slice(text).to_owned()),
+                rule: q.rule.id().to_owned(),
+            }
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -2275,32 +2303,4 @@ mod tests {
         assert_eq!(r.indirect.attribution.accuracy, 1.0);
         eprintln!("{r}");
     }
-}
-
-// ---------------------------------------------------------------------------------------------
-// From the extractor to predictions
-
-/// Runs `extractor` on `text` and turns its quotes into [`Predicted`] records (code points).
-pub fn predict(extractor: &crate::Extractor, text: &str) -> Vec<Predicted> {
-    let ex = extractor.extract(text);
-    let map = crate::CharMap::new(text);
-    ex.quotes
-        .iter()
-        .map(|q| {
-            let (start, end) = map.char_span(q.span);
-            Predicted {
-                start,
-                end,
-                kind: match q.kind {
-                    crate::QuoteKind::Direct => PredKind::Direct,
-                    crate::QuoteKind::Partial => PredKind::Partial,
-                    crate::QuoteKind::Indirect => PredKind::Indirect,
-                },
-                mention: q.mention.map(|m| map.char_span(m)),
-                speaker: q.speaker.clone(),
-                mention_text: q.mention.map(|m| m.slice(text).to_owned()),
-                rule: q.rule.id().to_owned(),
-            }
-        })
-        .collect()
 }

@@ -159,7 +159,7 @@ impl Lexicon {
         if !entry.iter().any(|(w, _)| *w == words) {
             entry.push((words, info));
             // Longest forms first, so matching prefers "pointed out" to "pointed".
-            entry.sort_by(|a, b| b.1.words.cmp(&a.1.words));
+            entry.sort_by_key(|e| std::cmp::Reverse(e.1.words));
         }
     }
 

@@ -575,19 +575,17 @@ impl<'a> Grammar<'a> {
         if name_toks.is_empty() {
             // Only title words or lowercase nouns: "officials", "police", "US analysts". No
             // article inside and no verb-like word ("Sullivan echoed the statements").
-            let plain = toks.len() <= 4
-                && toks.iter().all(|t| {
-                    let w = self.word(t);
-                    !DETERMINERS.contains(&w)
-                        && !(self.is_lower_word(t)
-                            && w.ends_with("ed")
-                            && !self.lex.is_title_head(w))
-                        && !NOT_NAMES.contains(&w)
-                        && (self.is_lower_word(t)
-                            || self.lex.is_title_head(w)
-                            || is_acronym(w)
-                            || !self.is_name_word(t))
-                });
+            let plain_word = |t: &Tok| {
+                let w = self.word(t);
+                if DETERMINERS.contains(&w) || NOT_NAMES.contains(&w) {
+                    return false;
+                }
+                if self.is_lower_word(t) {
+                    return !w.ends_with("ed") || self.lex.is_title_head(w);
+                }
+                self.lex.is_title_head(w) || is_acronym(w) || !self.is_name_word(t)
+            };
+            let plain = toks.len() <= 4 && toks.iter().all(plain_word);
             if !plain {
                 return None;
             }

@@ -159,3 +159,27 @@ fn fixture_quotes_match_the_gold() {
         "every known gap is still in the gold: {gaps_seen:?}"
     );
 }
+
+/// A snapshot whose article is gone is stale: it must be deleted with the article.
+#[test]
+fn every_snapshot_belongs_to_an_article() {
+    for entry in std::fs::read_dir(root().join("snapshots")).unwrap() {
+        let name = entry.unwrap().file_name().to_string_lossy().into_owned();
+        assert!(
+            !name.ends_with(".snap.new"),
+            "unreviewed snapshot {name}: run `cargo insta review`"
+        );
+        let Some(rel) = name
+            .strip_prefix("article@")
+            .and_then(|n| n.strip_suffix(".snap"))
+        else {
+            panic!("unexpected file in snapshots/: {name}");
+        };
+        let path = root().join("data/articles").join(rel.replace("__", "/"));
+        assert!(
+            path.exists(),
+            "stale snapshot {name}: {} does not exist",
+            path.display()
+        );
+    }
+}

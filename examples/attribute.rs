@@ -1,0 +1,32 @@
+//! Extracts the quotes of a short article and prints who said what.
+//!
+//! Run with `cargo run --example attribute`.
+
+use whosaid::ExtractorBuilder;
+
+fn main() -> Result<(), whosaid::Error> {
+    let article = "\
+Harbour council approves flood wall
+
+Councillor Mary O’Neill, who chairs the planning committee, said the vote was overdue.
+
+“We have been bailing out basements for ten years,” O’Neill said. “Enough.”
+
+“It will be ugly, but it will be dry,” said Tom Reilly, the harbour master.";
+
+    let extractor = ExtractorBuilder::new().build()?;
+    let found = extractor.extract(article);
+    for quote in &found.quotes {
+        println!(
+            "{:<8} {:<52} {} ({}) [{}]",
+            quote.kind.as_str(),
+            quote.span.slice(article),
+            quote.speaker.as_deref().unwrap_or("?"),
+            quote.title.as_deref().unwrap_or("no title"),
+            quote.rule.id(),
+        );
+    }
+    assert_eq!(found.quotes.len(), 3);
+    assert_eq!(found.quotes[1].speaker.as_deref(), Some("Mary O’Neill"));
+    Ok(())
+}
