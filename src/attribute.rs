@@ -29,6 +29,9 @@ pub struct Attribution {
     pub rule: Rule,
     /// Index of the earlier (or later) attribution whose speaker this quote shares.
     pub inherits: Option<usize>,
+    /// For a quote with no attribution of its own: a speaker from the surrounding sentences,
+    /// used when no neighbouring quote passes one on, with the rule that found it.
+    pub fallback: Option<(Mention, Rule)>,
 }
 
 /// Adverbs and auxiliaries that may stand between a speaker and the cue ("he also said",
@@ -152,6 +155,37 @@ impl<'a> Ctx<'a> {
         if w0.starts_with(|c: char| c.is_uppercase()) && !w0.eq_ignore_ascii_case("according") {
             return None;
         }
+        // After an article or a possessive the word is a noun: `Trump's call for`, `the last
+        // claim`, `his statement`.
+        if let Some(prev) = i.checked_sub(1).map(|p| &toks[p]) {
+            let pw = self.w(prev);
+            let possessive =
+                pw.ends_with("'s") || pw.ends_with("’s") || prev.is('\'') || prev.is('’');
+            if possessive
+                || matches!(
+                    pw.to_ascii_lowercase().as_str(),
+                    "the"
+                        | "a"
+                        | "an"
+                        | "his"
+                        | "her"
+                        | "their"
+                        | "its"
+                        | "our"
+                        | "my"
+                        | "your"
+                        | "this"
+                        | "last"
+                        | "first"
+                        | "no"
+                        | "any"
+                        | "every"
+                        | "each"
+                )
+            {
+                return None;
+            }
+        }
         self.g.lex.cue_at(&words[..n])
     }
 
@@ -200,9 +234,22 @@ impl<'a> Ctx<'a> {
                     || matches!(w, "however" | "though" | "too" | "also" | "meanwhile")
             } {
                 // An age, a relative clause or an adverb between commas.
+            } else if let Some(a) = group
+                .iter()
+                .position(|t| matches!(self.w(t), "which" | "who" | "that" | "whose"))
+                .and_then(|r| self.g.appositive(&group[..r]))
+            {
+                // `Rick Jacobs, president of the union which represents 900 congregations,`
+                appos = Some(a);
+            } else if let Some(m) = self
+                .g
+                .classify(group)
+                .filter(|m| m.kind != MentionKind::Pronoun)
+            {
+                // `In Washington, Jake Sullivan, the adviser, said`: the group is the name.
+                return Some((m, appos));
             } else {
-                end = close;
-                break;
+                return None;
             }
             end = open + 1;
             groups += 1;
@@ -295,6 +342,14 @@ impl<'a> Ctx<'a> {
 
     /// The subject at the start of a sentence: the longest leading noun phrase.
     fn subject(&self, toks: &[Tok]) -> Option<Mention> {
+        self.subject_at(toks).or_else(|| {
+            // `However, Adelson declared ...`, `On Tuesday, the ministry said ...`
+            let comma = toks.iter().take(6).position(|t| t.is(','))?;
+            self.subject_at(&toks[comma + 1..])
+        })
+    }
+
+    fn subject_at(&self, toks: &[Tok]) -> Option<Mention> {
         if let Some(p) = toks.first().and_then(|t| self.g.pronoun(t)) {
             return Some(p);
         }
@@ -514,6 +569,7 @@ fn attribute_one(cx: &Ctx<'_>, q: &QuoteSpan, site: &Site) -> Option<Attribution
             cue,
             rule,
             inherits: None,
+            fallback: None,
         })
     };
     // Never speech: `the so-called “dark fleet”`, a nickname between two names.
@@ -638,10 +694,12 @@ fn attribute_one(cx: &Ctx<'_>, q: &QuoteSpan, site: &Site) -> Option<Attribution
     }
     // The last cue before the quote: `Sullivan said: “...”`, `she told reporters “...”`,
     // `X said the economy grew at a “modest pace”`, `X echoed it, saying: “...”`.
-    if let Some(c_at) = (0..l_end).rev().find(|&i| {
-        cx.cue_at(lead, i)
-            .is_some_and(|c| c.class != CueClass::Phrase)
-    }) {
+    let last_of = |class: CueClass| {
+        (0..l_end)
+            .rev()
+            .find(|&i| cx.cue_at(lead, i).is_some_and(|c| c.class == class))
+    };
+    if let Some(c_at) = last_of(CueClass::Speech).or_else(|| last_of(CueClass::Report)) {
         let c = cx.cue_at(lead, c_at)?;
         let after = &lead[c_at + c.words..l_end];
         let cue = Some(cx.cue_span(lead, c_at, c));
@@ -738,20 +796,45 @@ fn attribute_one(cx: &Ctx<'_>, q: &QuoteSpan, site: &Site) -> Option<Attribution
     } else {
         QuoteKind::Direct
     };
-    // The subject of the paragraph's first sentence: `Luis Carrillo has driven for the app
-    // since 2020. ... “An apology doesn’t pay my landlord.”`
-    for sent in &site.earlier {
+    // Fallbacks, used only when no neighbouring quote passes a speaker on: an earlier
+    // sentence of the paragraph that has a speech cue (`she said she and Obama had made
+    // progress. “I really believe ...”`), else one whose subject is a named person (`Luis
+    // Carrillo has driven for the app since 2020. ... “An apology doesn’t pay my landlord.”`).
+    let mut fallback = None;
+    for (n, sent) in site.earlier.iter().enumerate() {
         let toks = tokenize(
             text,
-            Span::new(sent.start, sent.end.min(sent.start + 200)).snap(text),
+            Span::new(sent.start, sent.end.min(sent.start + 300)).snap(text),
         );
+        if n == 0 {
+            if let Some(c_at) = (0..toks.len()).find(|&i| {
+                cx.speech_cue_at(&toks, i)
+                    .is_some_and(|c| c.class == CueClass::Speech && !c.participle)
+            }) {
+                let m = cx
+                    .mention_before(&toks, 0, c_at)
+                    .map(|(m, _)| m)
+                    .or_else(|| cx.subject(&toks[..c_at]));
+                if let Some(m) = m.filter(|m| {
+                    m.kind != MentionKind::Pronoun
+                        || m.span.start == toks[0].span.start
+                        || c_at > 0 && toks[c_at - 1].span == m.span
+                }) {
+                    fallback = Some((m, Rule::PreviousSentence));
+                    break;
+                }
+            }
+        }
         if let Some(m) = cx.subject(&toks).filter(|m| {
             m.kind == MentionKind::Person && m.name.is_some_and(|n| n.slice(text).contains(' '))
         }) {
-            return mk(kind, Some(m), None, None, Rule::ParagraphSubject);
+            fallback = Some((m, Rule::ParagraphSubject));
+            break;
         }
     }
-    mk(kind, None, None, None, Rule::Unattributed)
+    let mut a = mk(kind, None, None, None, Rule::Unattributed)?;
+    a.fallback = fallback;
+    Some(a)
 }
 
 /// Lets unattributed quotes take the speaker of an attributed neighbour.
@@ -801,9 +884,18 @@ fn inherit(text: &str, quotes: &[QuoteSpan], found: Vec<Option<Attribution>>) ->
                     None
                 }
             });
-            if let (Some((l, rule)), Some(prev)) = (from, a.as_mut()) {
-                prev.rule = rule;
-                prev.inherits = Some(l);
+            match (from, a.as_mut()) {
+                (Some((l, rule)), Some(prev)) => {
+                    prev.rule = rule;
+                    prev.inherits = Some(l);
+                }
+                (None, Some(prev)) => {
+                    if let Some((m, rule)) = prev.fallback.take() {
+                        prev.mention = Some(m);
+                        prev.rule = rule;
+                    }
+                }
+                _ => {}
             }
         }
         match &a {

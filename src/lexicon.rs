@@ -137,7 +137,6 @@ impl Lexicon {
                 ));
                 continue;
             }
-            self.add_cue(lemma, class, n, problems);
             for form in words.chunks(width) {
                 self.add_cue(&form.join(" "), class, n, problems);
             }

@@ -476,11 +476,13 @@ impl<'a> Grammar<'a> {
             return None;
         }
         let w = self.word(t);
+        // Contractions count as the pronoun: he’d, she’s, they’ve.
+        let w = w.split(['’', '\'']).next().unwrap_or(w);
         PRONOUNS
             .iter()
             .find(|(p, _)| w.eq_ignore_ascii_case(p))
             .map(|&(_, gender)| Mention {
-                span: t.span,
+                span: Span::new(t.span.start, t.span.start + w.len()),
                 kind: MentionKind::Pronoun,
                 name: None,
                 title: None,
@@ -494,6 +496,11 @@ impl<'a> Grammar<'a> {
     /// phrase as a whole.
     pub fn classify(&self, toks: &[Tok]) -> Option<Mention> {
         let (first, last) = (toks.first()?, toks.last()?);
+        // A possessive is never the speaker: `Trump's call`.
+        let lw = self.word(last);
+        if lw.ends_with("'s") || lw.ends_with("’s") {
+            return None;
+        }
         if toks.len() == 1 {
             if let Some(p) = self.pronoun(first) {
                 return Some(p);
@@ -581,7 +588,9 @@ impl<'a> Grammar<'a> {
                     return false;
                 }
                 if self.is_lower_word(t) {
-                    return !w.ends_with("ed") || self.lex.is_title_head(w);
+                    return (!w.ends_with("ed") || self.lex.is_title_head(w))
+                        && !is_past_tense(w)
+                        && !is_stop(w);
                 }
                 self.lex.is_title_head(w) || is_acronym(w) || !self.is_name_word(t)
             };

@@ -53,8 +53,11 @@ pub enum Rule {
     MultiParagraph,
     /// A paragraph that is only a quote continues the previous paragraph's speaker.
     Continuation,
-    /// A quote with no cue in a paragraph whose first sentence has a named person as its
-    /// subject.
+    /// A quote with no cue right after a sentence of the same paragraph that has one:
+    /// `She said the plan had worked. “We are proud of it.”`
+    PreviousSentence,
+    /// A quote with no cue in a paragraph where an earlier sentence has a named person as
+    /// its subject.
     ParagraphSubject,
     /// Speech with no speaker the rules could find.
     Unattributed,
@@ -75,6 +78,7 @@ impl Rule {
             Rule::Interrupted => "inherit.interrupted",
             Rule::MultiParagraph => "inherit.multi-paragraph",
             Rule::Continuation => "inherit.continuation",
+            Rule::PreviousSentence => "context.previous-sentence",
             Rule::ParagraphSubject => "context.paragraph-subject",
             Rule::Unattributed => "unattributed",
         }
@@ -94,6 +98,7 @@ impl Rule {
             Rule::SentenceLeadCue => 0.75,
             Rule::Continuation => 0.75,
             Rule::BeforeColon => 0.65,
+            Rule::PreviousSentence => 0.6,
             Rule::ParagraphSubject => 0.5,
             Rule::Unattributed => 0.3,
         }
