@@ -127,6 +127,10 @@ impl Lexicon {
                 self.add_cue(forms.trim(), CueClass::Phrase, n, problems);
                 continue;
             }
+            if lemma.is_empty() || lemma.chars().any(char::is_uppercase) {
+                problems.push(format!("cues.txt:{n}: lemmas are lowercase: {lemma:?}"));
+                continue;
+            }
             // Multi-word lemmas ("point out") have multi-word forms: split on the lemma's
             // particle count.
             let width = lemma.split_whitespace().count();
