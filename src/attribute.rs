@@ -482,10 +482,16 @@ fn site(
         .take(3)
         .copied()
         .collect();
+    // Only a question or exclamation leaves its tag in the next sentence (`“I’m 52, not
+    // dead!” Russo roared.`); a next sentence that leads into another quote is that quote's.
     let mut next = Vec::new();
-    if tail.is_empty() {
+    let exclaims = text[..q.end]
+        .trim_end_matches(|c: char| !c.is_alphanumeric() && c != '?' && c != '!')
+        .ends_with(['?', '!']);
+    if tail.is_empty() && exclaims {
         if let Some(n) = next_sentence {
-            if n.start < next_start && text[q.end..n.start].trim().is_empty() {
+            if n.start < next_start && n.end <= next_start && text[q.end..n.start].trim().is_empty()
+            {
                 let end = floor_boundary(text, n.end.min(next_start).min(n.start + 160));
                 next = tokenize(text, Span::new(n.start, end.max(n.start)));
             }
@@ -644,6 +650,11 @@ fn attribute_one(cx: &Ctx<'_>, q: &QuoteSpan, site: &Site) -> Option<Attribution
                 if c.class == CueClass::Phrase {
                     break;
                 }
+                // `at "less advanced schools," Trump said: "I don't like ..."`: the tag
+                // introduces the next quote.
+                if tail.get(c_at + c.words).is_some_and(|t| t.is(':')) {
+                    break;
+                }
                 if let Some((m, appos)) = cx.mention_before(tail, t0, c_at) {
                     if m.span.start == tail[t0].span.start {
                         return mk(
@@ -712,7 +723,11 @@ fn attribute_one(cx: &Ctx<'_>, q: &QuoteSpan, site: &Site) -> Option<Attribution
             Rule::SentenceLeadCue
         };
         if !title_like || adjacent {
-            if c.participle {
+            if c.participle && !site.lead_at_sentence_start {
+                // `“It’s not new,” said Rep. Scott, adding that “we’ve been ...”`: the speaker
+                // of the quote before, passed on by the inheritance pass.
+                return mk(kind, None, None, cue, Rule::Unattributed);
+            } else if c.participle {
                 if let Some(m) = cx.subject(&site.sentence) {
                     return mk(kind, Some(m), None, cue, Rule::BeforeParticiple);
                 }
