@@ -32,6 +32,11 @@ pub struct Attribution {
     /// For a quote with no attribution of its own: a speaker from the surrounding sentences,
     /// used when no neighbouring quote passes one on, with the rule that found it.
     pub fallback: Option<(Mention, Rule)>,
+    /// Not speech on its own (a fragment in a sentence with no cue of its own): kept only if
+    /// an attributed quote in the same sentence passes its speaker on.
+    pub weak: bool,
+    /// The sentence (or sentences) the quote stands in.
+    pub sentence: Span,
 }
 
 /// Adverbs and auxiliaries that may stand between a speaker and the cue ("he also said",
@@ -350,8 +355,15 @@ impl<'a> Ctx<'a> {
     }
 
     fn subject_at(&self, toks: &[Tok]) -> Option<Mention> {
-        if let Some(p) = toks.first().and_then(|t| self.g.pronoun(t)) {
+        let first = toks.first()?;
+        if let Some(p) = self.g.pronoun(first) {
             return Some(p);
+        }
+        // A sentence opening with a participle has no subject there: `Reprising one of her
+        // lines, ...`, `Asked about it, ...`.
+        let fw = self.w(first);
+        if (fw.ends_with("ing") || fw.ends_with("ed")) && !self.g.lex.is_given_name(fw) {
+            return None;
         }
         let mut best = None;
         for e in 1..=toks.len().min(14) {
@@ -369,6 +381,8 @@ impl<'a> Ctx<'a> {
 
 /// One quote's surroundings inside its paragraph.
 struct Site {
+    /// From the start of the sentence the quote opens in to the end of the one it closes in.
+    sentence_span: Span,
     /// Tokens from the sentence start (or the end of the previous quote) to the quote.
     lead: Vec<Tok>,
     /// Tokens from the quote to the sentence end (or the next quote).
@@ -498,6 +512,7 @@ fn site(
         }
     }
     Site {
+        sentence_span: Span::new(s_open.start.min(q.start), s_close.end.max(q.end)),
         lead,
         tail,
         sentence,
@@ -576,6 +591,8 @@ fn attribute_one(cx: &Ctx<'_>, q: &QuoteSpan, site: &Site) -> Option<Attribution
             rule,
             inherits: None,
             fallback: None,
+            weak: false,
+            sentence: site.sentence_span,
         })
     };
     // Never speech: `the so-called “dark fleet”`, a nickname between two names.
@@ -804,7 +821,12 @@ fn attribute_one(cx: &Ctx<'_>, q: &QuoteSpan, site: &Site) -> Option<Attribution
         && (opens_sentence || site.para_start || had_colon)
         && (words >= 3 || sentence_like);
     if !speech {
-        return None;
+        if title_like {
+            return None;
+        }
+        let mut a = mk(QuoteKind::Partial, None, None, None, Rule::Unattributed)?;
+        a.weak = true;
+        return Some(a);
     }
     let kind = if lower {
         QuoteKind::Partial
@@ -885,6 +907,40 @@ fn inherit(text: &str, quotes: &[QuoteSpan], found: Vec<Option<Attribution>>) ->
     for k in 0..n {
         let q = &quotes[k];
         let mut a = found[k].clone();
+        if let Some(w) = a.as_mut().filter(|a| a.weak) {
+            // A fragment with no cue of its own: the nearest attributed quote of the same
+            // sentence speaks for it (`Guns are “the ultimate crisis” and “stunt growth,”
+            // Dean proclaimed`); with none, it is not speech.
+            let same = |j: usize| {
+                found[j].as_ref().is_some_and(|b| {
+                    b.mention.is_some() && !b.weak && b.sentence.overlaps(w.sentence)
+                })
+            };
+            let after = (k + 1..n)
+                .take_while(|&j| quotes[j].paragraph == q.paragraph)
+                .find(|&j| same(j));
+            let before = (0..k)
+                .rev()
+                .take_while(|&j| quotes[j].paragraph == q.paragraph)
+                .find(|&j| same(j));
+            let pick = match (before, after) {
+                (Some(b), Some(f)) => Some(if k - b < f - k { b } else { f }),
+                (b, f) => f.or(b),
+            };
+            match pick {
+                Some(j) => {
+                    w.rule = Rule::SameSentence;
+                    w.inherits = Some(j);
+                    w.weak = false;
+                }
+                None => a = None,
+            }
+            if let Some(a) = a {
+                index_of[k] = Some(out.len());
+                out.push(a);
+            }
+            continue;
+        }
         if !attributed(&a) && a.is_some() {
             let from = src[k].or_else(|| {
                 let (l, lp) = last?;

@@ -496,9 +496,13 @@ impl<'a> Grammar<'a> {
     /// phrase as a whole.
     pub fn classify(&self, toks: &[Tok]) -> Option<Mention> {
         let (first, last) = (toks.first()?, toks.last()?);
-        // A possessive is never the speaker: `Trump's call`.
+        // A possessive is never the speaker: `Trump's call`; nor a time: `A month later`,
+        // `a Sunday`, `last week`.
         let lw = self.word(last);
-        if lw.ends_with("'s") || lw.ends_with("’s") {
+        if lw.ends_with("'s")
+            || lw.ends_with("’s")
+            || toks.iter().any(|t| is_time_word(self.word(t)))
+        {
             return None;
         }
         if toks.len() == 1 {
@@ -590,7 +594,8 @@ impl<'a> Grammar<'a> {
                 if self.is_lower_word(t) {
                     return (!w.ends_with("ed") || self.lex.is_title_head(w))
                         && !is_past_tense(w)
-                        && !is_stop(w);
+                        && !is_stop(w)
+                        && !is_adverb(w);
                 }
                 self.lex.is_title_head(w) || is_acronym(w) || !self.is_name_word(t)
             };
@@ -780,6 +785,83 @@ fn is_initial(w: &str) -> bool {
                 .filter(|p| !p.is_empty())
                 .all(|p| p.chars().count() == 1)
             && w.starts_with(char::is_uppercase))
+}
+
+/// Words of time, which never head a speaker phrase.
+fn is_time_word(w: &str) -> bool {
+    matches!(
+        w.to_ascii_lowercase().as_str(),
+        "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "day"
+            | "days"
+            | "week"
+            | "weeks"
+            | "month"
+            | "months"
+            | "year"
+            | "years"
+            | "time"
+            | "times"
+            | "morning"
+            | "afternoon"
+            | "evening"
+            | "night"
+            | "weekend"
+            | "later"
+            | "ago"
+            | "earlier"
+            | "today"
+            | "tonight"
+            | "yesterday"
+            | "tomorrow"
+            | "hour"
+            | "hours"
+            | "minute"
+            | "minutes"
+            | "moment"
+            | "decade"
+            | "decades"
+            | "century"
+    )
+}
+
+/// Adverbs, which never stand in a speaker phrase.
+fn is_adverb(w: &str) -> bool {
+    (w.ends_with("ly")
+        && w.len() > 4
+        && !matches!(w, "ally" | "family" | "assembly" | "italy" | "supply"))
+        || matches!(
+            w,
+            "always"
+                | "never"
+                | "often"
+                | "soon"
+                | "once"
+                | "ever"
+                | "again"
+                | "already"
+                | "later"
+                | "earlier"
+                | "sometimes"
+                | "perhaps"
+                | "indeed"
+                | "instead"
+                | "almost"
+                | "rather"
+                | "quite"
+                | "somewhat"
+                | "anyway"
+                | "together"
+                | "else"
+                | "twice"
+                | "thus"
+        )
 }
 
 /// Common irregular past-tense verbs, which end a noun phrase (`the economy grew`).

@@ -416,16 +416,25 @@ pub fn resolve(text: &str, lex: &Lexicon, attributions: &[Attribution]) -> Vec<Q
         named: None,
     };
     let mut ent: Vec<Option<usize>> = Vec::with_capacity(attributions.len());
-    for a in attributions {
+    for (k, a) in attributions.iter().enumerate() {
         let e = match (&a.mention, a.inherits) {
             (Some(m), _) => r.resolve(m, a.appositive),
-            (None, Some(src)) => ent.get(src).copied().flatten(),
-            (None, None) => None,
+            (None, Some(src)) if src < k => ent[src],
+            _ => None,
         };
         if let Some(e) = e {
             r.touch(e, a.mention.as_ref().map_or(a.span.start, |m| m.span.start));
         }
         ent.push(e);
+    }
+    // Quotes that take their speaker from a later quote (a multi-paragraph quote tagged in
+    // its last paragraph, a fragment before the tagged quote of its sentence).
+    for k in 0..attributions.len() {
+        if let (None, Some(src)) = (&attributions[k].mention, attributions[k].inherits) {
+            if src > k {
+                ent[k] = ent[src];
+            }
+        }
     }
     attributions
         .iter()

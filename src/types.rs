@@ -49,6 +49,9 @@ pub enum Rule {
     SentenceLeadCue,
     /// `“A,” he said. “B.”`: a quote in the same paragraph as an attributed one.
     Interrupted,
+    /// A fragment with no cue of its own in a sentence where another quote is attributed:
+    /// `Guns are “a crisis” and “stunt growth,” Dean proclaimed.`
+    SameSentence,
     /// A paragraph of a multi-paragraph quote whose attribution is in another paragraph.
     MultiParagraph,
     /// A paragraph that is only a quote continues the previous paragraph's speaker.
@@ -76,6 +79,7 @@ impl Rule {
             Rule::SentenceTailCue => "sentence.tail-cue",
             Rule::SentenceLeadCue => "sentence.lead-cue",
             Rule::Interrupted => "inherit.interrupted",
+            Rule::SameSentence => "inherit.same-sentence",
             Rule::MultiParagraph => "inherit.multi-paragraph",
             Rule::Continuation => "inherit.continuation",
             Rule::PreviousSentence => "context.previous-sentence",
@@ -93,6 +97,7 @@ impl Rule {
             Rule::AccordingTo => 0.9,
             Rule::BeforeParticiple => 0.85,
             Rule::MultiParagraph => 0.85,
+            Rule::SameSentence => 0.8,
             Rule::Interrupted => 0.85,
             Rule::SentenceTailCue => 0.8,
             Rule::SentenceLeadCue => 0.75,
