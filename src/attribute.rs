@@ -84,6 +84,24 @@ fn is_filler(w: &str) -> bool {
     ) && !w.eq_ignore_ascii_case("told")
 }
 
+/// A party and state tag: `R-Pa.`, `D-N.Y.`, `R`, `I-Vt`.
+fn is_party_tag(w: &str) -> bool {
+    let mut cs = w.chars();
+    matches!(cs.next(), Some('R' | 'D' | 'I'))
+        && match cs.next() {
+            None => true,
+            Some('-') => {
+                let rest: String = cs.collect();
+                !rest.is_empty()
+                    && rest.len() <= 6
+                    && rest
+                        .chars()
+                        .all(|c| c.is_ascii_uppercase() || c.is_ascii_lowercase() || c == '.')
+            }
+            _ => false,
+        }
+}
+
 /// Words after a cue that end the speaker phrase of `said NAME ...`.
 fn ends_forward_np(w: &str) -> bool {
     matches!(
@@ -217,6 +235,11 @@ impl<'a> Ctx<'a> {
         while end > floor && toks[end - 1].is_word() && is_filler(self.w(&toks[end - 1])) {
             end -= 1;
         }
+        // A party tag in brackets: `Sen. Marco Rubio (R-Fla.) said`.
+        if end > floor && toks[end - 1].is(')') {
+            let open = (floor..end - 1).rev().take(8).find(|&i| toks[i].is('('))?;
+            end = open;
+        }
         let mut appos = None;
         let mut groups = 0;
         while end > floor && toks[end - 1].is(',') && groups < 4 {
@@ -232,13 +255,32 @@ impl<'a> Ctx<'a> {
             } else if matches!(
                 first.as_deref(),
                 Some("who" | "whose" | "which" | "whom" | "where")
+            ) || matches!(
+                first.as_deref(),
+                Some(
+                    "after"
+                        | "before"
+                        | "in"
+                        | "on"
+                        | "at"
+                        | "during"
+                        | "with"
+                        | "without"
+                        | "when"
+                        | "while"
+                        | "speaking"
+                        | "asked"
+                        | "according"
+                )
+            ) || is_party_tag(
+                group.iter().map(|t| self.w(t)).collect::<String>().as_str(),
             ) || group.len() == 1 && {
                 let w = self.w(&group[0]);
                 w.chars().all(|c| c.is_ascii_digit())
                     || w.ends_with("ly")
                     || matches!(w, "however" | "though" | "too" | "also" | "meanwhile")
             } {
-                // An age, a relative clause or an adverb between commas.
+                // An age, a party tag, a relative clause or an adverbial between commas.
             } else if let Some(a) = group
                 .iter()
                 .position(|t| matches!(self.w(t), "which" | "who" | "that" | "whose"))
@@ -393,6 +435,8 @@ struct Site {
     lead_at_sentence_start: bool,
     /// The quote opens its paragraph.
     para_start: bool,
+    /// The previous paragraph, for the first quote of a paragraph.
+    prev_para: Option<Span>,
     /// Earlier sentences of the paragraph, nearest first (at most three).
     earlier: Vec<Span>,
     /// When the quote ends its sentence: the start of the next sentence in the paragraph,
@@ -432,7 +476,10 @@ pub fn attribute(
             } else {
                 para.end
             };
-            let site = site(text, &sentences, para, q.span, prev_end, next_start);
+            let mut site = site(text, &sentences, para, q.span, prev_end, next_start);
+            if k == i && p > 0 {
+                site.prev_para = Some(paragraphs[p - 1]);
+            }
             out.push(attribute_one(&cx, q, &site));
         }
         i = j;
@@ -513,6 +560,7 @@ fn site(
     }
     Site {
         sentence_span: Span::new(s_open.start.min(q.start), s_close.end.max(q.end)),
+        prev_para: None,
         lead,
         tail,
         sentence,
@@ -740,7 +788,7 @@ fn attribute_one(cx: &Ctx<'_>, q: &QuoteSpan, site: &Site) -> Option<Attribution
             Rule::SentenceLeadCue
         };
         if !title_like || adjacent {
-            if c.participle && !site.lead_at_sentence_start {
+            if c.participle && c.class == CueClass::Speech && !site.lead_at_sentence_start {
                 // `“It’s not new,” said Rep. Scott, adding that “we’ve been ...”`: the speaker
                 // of the quote before, passed on by the inheritance pass.
                 return mk(kind, None, None, cue, Rule::Unattributed);
@@ -844,22 +892,9 @@ fn attribute_one(cx: &Ctx<'_>, q: &QuoteSpan, site: &Site) -> Option<Attribution
             Span::new(sent.start, sent.end.min(sent.start + 300)).snap(text),
         );
         if n == 0 {
-            if let Some(c_at) = (0..toks.len()).find(|&i| {
-                cx.speech_cue_at(&toks, i)
-                    .is_some_and(|c| c.class == CueClass::Speech && !c.participle)
-            }) {
-                let m = cx
-                    .mention_before(&toks, 0, c_at)
-                    .map(|(m, _)| m)
-                    .or_else(|| cx.subject(&toks[..c_at]));
-                if let Some(m) = m.filter(|m| {
-                    m.kind != MentionKind::Pronoun
-                        || m.span.start == toks[0].span.start
-                        || c_at > 0 && toks[c_at - 1].span == m.span
-                }) {
-                    fallback = Some((m, Rule::PreviousSentence));
-                    break;
-                }
+            if let Some(m) = reported_speaker(cx, &toks) {
+                fallback = Some((m, Rule::PreviousSentence));
+                break;
             }
         }
         if let Some(m) = cx.subject(&toks).filter(|m| {
@@ -869,9 +904,45 @@ fn attribute_one(cx: &Ctx<'_>, q: &QuoteSpan, site: &Site) -> Option<Attribution
             break;
         }
     }
+    // A quote that opens its paragraph after a paragraph of reported speech or one ending in
+    // a colon: `Rather, he said, the campaign will falter.¶“To my knowledge ...”`,
+    // `He listed the questions:¶“Has the candidate ...”`.
+    if let (None, Some(prev), true) = (&fallback, site.prev_para, site.para_start) {
+        if let Some(last) = segment::sentences(text, prev).last() {
+            let start = floor_boundary(text, last.end.saturating_sub(WINDOW)).max(last.start);
+            let toks = tokenize(text, Span::new(start, last.end));
+            let colon = toks.last().is_some_and(|t| t.is(':'));
+            let m = if colon {
+                cx.subject(&toks)
+            } else {
+                reported_speaker(cx, &toks)
+            };
+            if let Some(m) = m {
+                fallback = Some((m, Rule::PreviousParagraph));
+            }
+        }
+    }
     let mut a = mk(kind, None, None, None, Rule::Unattributed)?;
     a.fallback = fallback;
     Some(a)
+}
+
+/// The speaker of a sentence of reported speech: the mention before its first speech cue, or
+/// its subject (`she said she and Obama had made progress`, `Rather, he said, ...`).
+fn reported_speaker(cx: &Ctx<'_>, toks: &[Tok]) -> Option<Mention> {
+    let c_at = (0..toks.len()).find(|&i| {
+        cx.speech_cue_at(toks, i)
+            .is_some_and(|c| c.class == CueClass::Speech && !c.participle)
+    })?;
+    let m = cx
+        .mention_before(toks, 0, c_at)
+        .map(|(m, _)| m)
+        .or_else(|| cx.subject(&toks[..c_at]))?;
+    // A pronoun counts when it is the subject or stands right before the cue.
+    (m.kind != MentionKind::Pronoun
+        || m.span.start == toks[0].span.start
+        || c_at > 0 && toks[c_at - 1].span == m.span)
+        .then_some(m)
 }
 
 /// Lets unattributed quotes take the speaker of an attributed neighbour.

@@ -59,6 +59,9 @@ pub enum Rule {
     /// A quote with no cue right after a sentence of the same paragraph that has one:
     /// `She said the plan had worked. “We are proud of it.”`
     PreviousSentence,
+    /// A quote opening a paragraph, with no cue, after a paragraph of reported speech or
+    /// one ending in a colon.
+    PreviousParagraph,
     /// A quote with no cue in a paragraph where an earlier sentence has a named person as
     /// its subject.
     ParagraphSubject,
@@ -83,6 +86,7 @@ impl Rule {
             Rule::MultiParagraph => "inherit.multi-paragraph",
             Rule::Continuation => "inherit.continuation",
             Rule::PreviousSentence => "context.previous-sentence",
+            Rule::PreviousParagraph => "context.previous-paragraph",
             Rule::ParagraphSubject => "context.paragraph-subject",
             Rule::Unattributed => "unattributed",
         }
@@ -105,6 +109,7 @@ impl Rule {
             Rule::BeforeColon => 0.65,
             Rule::PreviousSentence => 0.6,
             Rule::ParagraphSubject => 0.5,
+            Rule::PreviousParagraph => 0.55,
             Rule::Unattributed => 0.3,
         }
     }
