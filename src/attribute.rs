@@ -84,6 +84,58 @@ fn is_filler(w: &str) -> bool {
     ) && !w.eq_ignore_ascii_case("told")
 }
 
+/// Third-person forms of cue verbs that are more often plural nouns.
+fn is_noun_prone_plural(w: &str) -> bool {
+    matches!(
+        w,
+        "remarks"
+            | "comments"
+            | "quotes"
+            | "questions"
+            | "answers"
+            | "demands"
+            | "promises"
+            | "pledges"
+            | "vows"
+            | "charges"
+            | "counters"
+            | "replies"
+            | "jokes"
+            | "laughs"
+            | "shouts"
+            | "cries"
+            | "sighs"
+            | "rages"
+            | "echoes"
+            | "chants"
+            | "boasts"
+            | "texts"
+            | "emails"
+            | "posts"
+            | "thanks"
+            | "credits"
+            | "hopes"
+            | "fears"
+            | "estimates"
+            | "shows"
+            | "finds"
+            | "signals"
+            | "blasts"
+            | "presses"
+            | "rails"
+            | "notes"
+            | "tweets"
+            | "warns"
+            | "statements"
+            | "responds"
+            | "mocks"
+            | "praises"
+            | "criticizes"
+            | "defends"
+    ) && w != "warns"
+        && w != "responds"
+}
+
 /// A party and state tag: `R-Pa.`, `D-N.Y.`, `R`, `I-Vt`.
 fn is_party_tag(w: &str) -> bool {
     let mut cs = w.chars();
@@ -205,6 +257,17 @@ impl<'a> Ctx<'a> {
                         | "every"
                         | "each"
                 )
+            {
+                return None;
+            }
+            // A plural noun after a modifier: `his anti-Muslim remarks`, `angry replies`.
+            if is_noun_prone_plural(w0)
+                && prev.is_word()
+                && pw.starts_with(|c: char| c.is_lowercase())
+                && self.g.pronoun(prev).is_none()
+                && !is_filler(pw)
+                && !pw.ends_with("ly")
+                && !matches!(pw, "who" | "which" | "that")
             {
                 return None;
             }

@@ -614,6 +614,13 @@ impl<'a> Grammar<'a> {
                 gender,
             });
         }
+        // Words before the name must make a title: `to Fox News` is no speaker.
+        if name_start > 0
+            && title_end.is_none()
+            && !toks[..name_start].iter().all(|t| self.is_cap(t))
+        {
+            return None;
+        }
         if name_toks.iter().any(|t| ORG_WORDS.contains(&self.word(t))) {
             return Some(Mention {
                 span,
