@@ -6,7 +6,7 @@
 //! Invariant: this stage finds mentions; it does not resolve them to names (see `resolve`).
 
 use crate::lexicon::{CueClass, CueForm, Lexicon};
-use crate::mention::{is_stop, tokenize, Grammar, Mention, MentionKind, Tok};
+use crate::mention::{is_stop, tokenize, Grammar, Mention, MentionKind, Tok, TokKind};
 use crate::quotes::QuoteSpan;
 use crate::segment;
 use crate::span::Span;
@@ -452,6 +452,21 @@ impl<'a> Ctx<'a> {
 
     /// The subject at the start of a sentence: the longest leading noun phrase.
     fn subject(&self, toks: &[Tok]) -> Option<Mention> {
+        // A dateline is not a subject: `WASHINGTON, Aug. 24 (UPI) — A spokesman said ...`.
+        let first = self.w(toks.first()?);
+        if first.len() > 1
+            && first
+                .chars()
+                .all(|c| c.is_uppercase() || !c.is_alphabetic())
+        {
+            if let Some(dash) = toks
+                .iter()
+                .take(14)
+                .position(|t| t.is('—') || t.is('–') || t.is(':'))
+            {
+                return self.subject(&toks[dash + 1..]);
+            }
+        }
         self.subject_at(toks).or_else(|| {
             // `However, Adelson declared ...`, `On Tuesday, the ministry said ...`
             let comma = toks.iter().take(6).position(|t| t.is(','))?;
@@ -769,7 +784,12 @@ fn attribute_one(cx: &Ctx<'_>, q: &QuoteSpan, site: &Site) -> Option<Attribution
         }
         for c_at in t0 + 1..tail.len().min(t0 + 40) {
             if !tail[c_at].is_word() {
-                if tail[c_at].is(',') {
+                // Commas, brackets and apostrophes stand inside a speaker phrase
+                // (`Jeff Weaver, Sanders’ campaign manager,`); other marks end it.
+                if matches!(
+                    tail[c_at].kind,
+                    TokKind::Punct(',' | '’' | '\'' | '(' | ')' | '-' | '&')
+                ) {
                     continue;
                 }
                 break;
@@ -856,7 +876,36 @@ fn attribute_one(cx: &Ctx<'_>, q: &QuoteSpan, site: &Site) -> Option<Attribution
                 // of the quote before, passed on by the inheritance pass.
                 return mk(kind, None, None, cue, Rule::Unattributed);
             } else if c.participle {
-                if let Some(m) = cx.subject(&site.sentence) {
+                // Who is saying: the name right before the participle (`with Donald Trump
+                // tweeting`, `Cruz recently promising`), the speaker of an earlier cue
+                // (`Spicer said, adding, “...”`), else the sentence subject.
+                let adjacent = (c_at > 0 && lead[c_at - 1].is_word())
+                    .then(|| cx.mention_before(lead, 0, c_at))
+                    .flatten()
+                    .map(|(m, _)| m)
+                    .filter(|m| {
+                        // Only a subject of the participle: `with Donald Trump tweeting`.
+                        let k = lead
+                            .iter()
+                            .position(|t| t.span.start == m.span.start)
+                            .unwrap_or(0);
+                        k == 0
+                            || lead[k - 1].is(',')
+                            || cx.w(&lead[k - 1]).eq_ignore_ascii_case("with")
+                    });
+
+                let earlier = || {
+                    (0..c_at).rev().find_map(|i| {
+                        cx.speech_cue_at(lead, i)
+                            .filter(|c| c.class == CueClass::Speech && !c.participle)
+                            .and_then(|_| cx.mention_before(lead, 0, i))
+                            .map(|(m, _)| m)
+                    })
+                };
+                if let Some(m) = adjacent
+                    .or_else(earlier)
+                    .or_else(|| cx.subject(&site.sentence))
+                {
                     return mk(kind, Some(m), None, cue, Rule::BeforeParticiple);
                 }
             } else if let Some((m, appos)) = cx.mention_before(lead, 0, c_at) {
