@@ -136,6 +136,18 @@ fn is_noun_prone_plural(w: &str) -> bool {
         && w != "responds"
 }
 
+/// Cue verbs whose object is a person (`told Jake Sullivan:`), so a name after them is not
+/// the speaker.
+fn takes_person_object(w: &str) -> bool {
+    let w = w.to_ascii_lowercase();
+    [
+        "tell", "told", "ask", "inform", "remind", "assur", "thank", "urg", "warn", "prais",
+        "call", "accus", "blam", "credit", "mock", "chid", "press", "quot", "cit",
+    ]
+    .iter()
+    .any(|p| w.starts_with(p))
+}
+
 /// A party and state tag: `R-Pa.`, `D-N.Y.`, `R`, `I-Vt`.
 fn is_party_tag(w: &str) -> bool {
     let mut cs = w.chars();
@@ -908,6 +920,18 @@ fn attribute_one(cx: &Ctx<'_>, q: &QuoteSpan, site: &Site) -> Option<Attribution
                 {
                     return mk(kind, Some(m), None, cue, Rule::BeforeParticiple);
                 }
+            } else if let Some(m) = adjacent
+                .then(|| cx.g.classify(after))
+                .flatten()
+                .filter(|m| {
+                    m.kind == MentionKind::Person
+                        && m.title.is_some()
+                        && had_colon
+                        && !takes_person_object(cx.w(&lead[c_at]))
+                })
+            {
+                // Inverted before a colon: `In other words, explained CBS moderator Nancy Cordes: “...”`.
+                return mk(kind, Some(m), None, cue, Rule::BeforeCue);
             } else if let Some((m, appos)) = cx.mention_before(lead, 0, c_at) {
                 return mk(kind, Some(m), appos, cue, rule);
             } else if let Some(m) = cx.subject(&site.sentence) {

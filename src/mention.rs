@@ -550,6 +550,9 @@ impl<'a> Grammar<'a> {
             } else {
                 MentionKind::Description
             };
+            if self.is_lower_word(last) && is_non_speaker_head(self.word(last)) {
+                return None;
+            }
             // A verb after the noun ends the phrase: `a spokesman for the firm declined to`.
             let verb = toks.windows(2).skip(1).any(|w| {
                 let v = self.word(&w[0]);
@@ -599,7 +602,14 @@ impl<'a> Grammar<'a> {
                 }
                 self.lex.is_title_head(w) || is_acronym(w) || !self.is_name_word(t)
             };
-            let plain = toks.len() <= 4 && toks.iter().all(plain_word);
+            // A bare noun speaks only as a plural or a role: "officials", "police", not "fact".
+            let lw = self.word(last);
+            let role = self.lex.is_title_head(lw)
+                || lw.ends_with('s')
+                || matches!(lw, "police" | "staff" | "people" | "media" | "press");
+            let plain = toks.len() <= 4
+                && toks.iter().all(plain_word)
+                && (role || !self.is_lower_word(last));
             if !plain {
                 return None;
             }
@@ -792,6 +802,55 @@ fn is_initial(w: &str) -> bool {
                 .filter(|p| !p.is_empty())
                 .all(|p| p.chars().count() == 1)
             && w.starts_with(char::is_uppercase))
+}
+
+/// Nouns that head phrases which cannot speak: `his announcement speech`, `that fact`.
+fn is_non_speaker_head(w: &str) -> bool {
+    matches!(
+        w,
+        "fact"
+            | "interview"
+            | "speech"
+            | "words"
+            | "word"
+            | "call"
+            | "debate"
+            | "event"
+            | "way"
+            | "thing"
+            | "things"
+            | "point"
+            | "issue"
+            | "question"
+            | "matter"
+            | "case"
+            | "idea"
+            | "vote"
+            | "stage"
+            | "meeting"
+            | "conference"
+            | "hearing"
+            | "remarks"
+            | "sense"
+            | "part"
+            | "end"
+            | "rest"
+            | "lot"
+            | "number"
+            | "kind"
+            | "sort"
+            | "side"
+            | "view"
+            | "terms"
+            | "light"
+            | "wake"
+            | "face"
+            | "run"
+            | "race"
+            | "trail"
+            | "effort"
+            | "order"
+    )
 }
 
 /// Words of time, which never head a speaker phrase.
