@@ -1010,6 +1010,17 @@ fn attribute_one(cx: &Ctx<'_>, q: &QuoteSpan, site: &Site) -> Option<Attribution
         }
         let mut a = mk(QuoteKind::Partial, None, None, None, Rule::Unattributed)?;
         a.weak = true;
+        // The subject of the sentence, if the fragment is not in it: `Trump also embraced
+        // enhanced interrogation techniques -- “I think waterboarding is peanuts.”`
+        if site.lead_at_sentence_start && !lead_empty && content.split_whitespace().count() >= 3 {
+            a.fallback = cx
+                .subject(&site.sentence)
+                .filter(|m| {
+                    matches!(m.kind, MentionKind::Person | MentionKind::Pronoun)
+                        && m.span.end < q.span.start
+                })
+                .map(|m| (m, Rule::SentenceSubject));
+        }
         return Some(a);
     }
     let kind = if lower {
@@ -1140,7 +1151,14 @@ fn inherit(text: &str, quotes: &[QuoteSpan], found: Vec<Option<Attribution>>) ->
                     w.inherits = Some(j);
                     w.weak = false;
                 }
-                None => a = None,
+                None => match w.fallback.take() {
+                    Some((m, rule)) => {
+                        w.mention = Some(m);
+                        w.rule = rule;
+                        w.weak = false;
+                    }
+                    None => a = None,
+                },
             }
             if let Some(a) = a {
                 index_of[k] = Some(out.len());

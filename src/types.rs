@@ -59,6 +59,9 @@ pub enum Rule {
     /// A quote with no cue right after a sentence of the same paragraph that has one:
     /// `She said the plan had worked. “We are proud of it.”`
     PreviousSentence,
+    /// A quoted fragment with no cue near it, in a sentence whose subject is a speaker:
+    /// `Trump also embraced enhanced interrogation techniques -- “I think ...”`
+    SentenceSubject,
     /// A quote opening a paragraph, with no cue, after a paragraph of reported speech or
     /// one ending in a colon.
     PreviousParagraph,
@@ -87,6 +90,7 @@ impl Rule {
             Rule::Continuation => "inherit.continuation",
             Rule::PreviousSentence => "context.previous-sentence",
             Rule::PreviousParagraph => "context.previous-paragraph",
+            Rule::SentenceSubject => "context.sentence-subject",
             Rule::ParagraphSubject => "context.paragraph-subject",
             Rule::Unattributed => "unattributed",
         }
@@ -110,6 +114,7 @@ impl Rule {
             Rule::PreviousSentence => 0.6,
             Rule::ParagraphSubject => 0.5,
             Rule::PreviousParagraph => 0.55,
+            Rule::SentenceSubject => 0.4,
             Rule::Unattributed => 0.3,
         }
     }
