@@ -503,6 +503,13 @@ impl<'a> Ctx<'a> {
             if !(t.is_word() || t.is('-') || t.is('&')) {
                 break;
             }
+            // A subject does not stop in the middle of a name: `Public | Bank’s acquisition`.
+            if toks
+                .get(e)
+                .is_some_and(|n| self.g.is_name_word(n) || n.is('’') || n.is('\''))
+            {
+                continue;
+            }
             if let Some(m) = self.g.classify(&toks[..e]) {
                 best = Some(m);
             }
@@ -1012,7 +1019,13 @@ fn attribute_one(cx: &Ctx<'_>, q: &QuoteSpan, site: &Site) -> Option<Attribution
         a.weak = true;
         // The subject of the sentence, if the fragment is not in it: `Trump also embraced
         // enhanced interrogation techniques -- “I think waterboarding is peanuts.”`
-        if site.lead_at_sentence_start && !lead_empty && content.split_whitespace().count() >= 3 {
+        let sentence_text = site.sentence_span.slice(text).trim_end();
+        let real_sentence = sentence_text.ends_with(['.', '!', '?', '”', '"', '’', '\'']);
+        if site.lead_at_sentence_start
+            && !lead_empty
+            && real_sentence
+            && content.split_whitespace().count() >= 3
+        {
             a.fallback = cx
                 .subject(&site.sentence)
                 .filter(|m| {
