@@ -807,7 +807,7 @@ fn attribute_one(cx: &Ctx<'_>, q: &QuoteSpan, site: &Site) -> Option<Attribution
                 // (`Jeff Weaver, Sanders’ campaign manager,`); other marks end it.
                 if matches!(
                     tail[c_at].kind,
-                    TokKind::Punct(',' | '’' | '\'' | '(' | ')' | '-' | '&')
+                    TokKind::Punct(',' | '’' | '\'' | '(' | ')' | '-' | '&' | '.')
                 ) {
                     continue;
                 }
@@ -823,7 +823,17 @@ fn attribute_one(cx: &Ctx<'_>, q: &QuoteSpan, site: &Site) -> Option<Attribution
                     break;
                 }
                 if let Some((m, appos)) = cx.mention_before(tail, t0, c_at) {
-                    if m.span.start == tail[t0].span.start {
+                    // The tag starts right after the quote, or a title stands first:
+                    // `“...,” the mayor, Lena Ortiz, said.`
+                    let k = tail
+                        .iter()
+                        .position(|t| t.span.start == m.span.start)
+                        .unwrap_or(t0);
+                    let title_first = (k > t0 + 1 && tail[k - 1].is(','))
+                        .then(|| cx.g.appositive(&tail[t0..k - 1]))
+                        .flatten();
+                    let appos = appos.or(title_first);
+                    if m.span.start == tail[t0].span.start || title_first.is_some() {
                         return mk(
                             direct_or(!lead_empty),
                             Some(m),

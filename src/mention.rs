@@ -604,9 +604,10 @@ impl<'a> Grammar<'a> {
             };
             // A bare noun speaks only as a plural or a role: "officials", "police", not "fact".
             let lw = self.word(last);
-            let role = self.lex.is_title_head(lw)
+            let role = (self.lex.is_title_head(lw)
                 || lw.ends_with('s')
-                || matches!(lw, "police" | "staff" | "people" | "media" | "press");
+                || matches!(lw, "police" | "staff" | "people" | "media" | "press"))
+                && !is_non_speaker_head(lw);
             let plain = toks.len() <= 4
                 && toks.iter().all(plain_word)
                 && (role || !self.is_lower_word(last));

@@ -5,4 +5,5 @@ mod cli;
 mod common;
 mod fixtures;
 mod polnear;
+mod rules;
 mod seeds;

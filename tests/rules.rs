@@ -1,0 +1,228 @@
+//! One case per attribution rule and per error cause fixed during error analysis, through a
+//! single `check` helper: each expected row is (start of the quote, speaker, rule id).
+
+use crate::common::extractor;
+
+#[track_caller]
+fn check(text: &str, expected: &[(&str, Option<&str>, &str)]) {
+    let found = extractor().extract(text);
+    let got: Vec<(String, Option<String>, &str)> = found
+        .quotes
+        .iter()
+        .map(|q| {
+            (
+                q.span.slice(text).to_owned(),
+                q.speaker.clone(),
+                q.rule.id(),
+            )
+        })
+        .collect();
+    assert_eq!(got.len(), expected.len(), "quotes found: {got:#?}");
+    for ((quote, speaker, rule), (want_quote, want_speaker, want_rule)) in got.iter().zip(expected)
+    {
+        assert!(
+            quote.starts_with(want_quote),
+            "quote {quote:?} should start with {want_quote:?}"
+        );
+        assert_eq!(
+            speaker.as_deref(),
+            *want_speaker,
+            "speaker of {quote:?} ({rule})"
+        );
+        assert_eq!(rule, want_rule, "rule of {quote:?}");
+    }
+}
+
+#[test]
+fn tag_after_the_quote() {
+    check(
+        "“We will reopen the bridge by May,” Mayor Lena Ortiz told reporters.",
+        &[("“We will", Some("Lena Ortiz"), "after.mention-cue")],
+    );
+    check(
+        "“It is done,” said Tom Reilly, the harbour master.",
+        &[("“It is done", Some("Tom Reilly"), "after.cue-mention")],
+    );
+}
+
+#[test]
+fn tag_after_a_question_sits_in_the_next_sentence() {
+    check(
+        "“Why now?” Russo roared at the press conference.",
+        &[("“Why now?”", Some("Russo"), "after.mention-cue")],
+    );
+    // A statement ending in a full stop does not take the next sentence's verb.
+    check(
+        "Dana Lee said the bill was flawed.\n\n“We disagree with it.” She noted that a vote was due in May.",
+        &[("“We disagree", Some("Dana Lee"), "context.previous-paragraph")],
+    );
+}
+
+#[test]
+fn tag_before_the_quote() {
+    check(
+        "Ortiz said: “The money is there.”",
+        &[("“The money", Some("Ortiz"), "before.cue")],
+    );
+    check(
+        "The council voted, according to clerk Amy Hale, “by a wide margin.”",
+        &[("“by a wide margin", Some("Amy Hale"), "according-to")],
+    );
+    check(
+        "“The vote was close,” according to Amy Hale, the council clerk.",
+        &[("“The vote", Some("Amy Hale"), "according-to")],
+    );
+}
+
+#[test]
+fn inverted_tag_before_a_colon() {
+    check("In other words, explained CBS moderator Nancy Cordes: “What does that have to do with it?”", &[("“What does", Some("Nancy Cordes"), "before.cue")]);
+}
+
+#[test]
+fn participles_take_their_own_subject() {
+    check(
+        "Sullivan echoed the statements, saying: “Russia is a permanent member of the council.”",
+        &[("“Russia", Some("Sullivan"), "before.participle")],
+    );
+    check(
+        "Critics were quick to respond, with Senator Ann Wu tweeting that it was a “disaster.”",
+        &[("“disaster.”", Some("Ann Wu"), "before.participle")],
+    );
+    check(
+        "The two will meet next week, spokesman Sean Price said, adding, “They need to sit down and talk.”",
+        &[("“They need", Some("Sean Price"), "before.participle")],
+    );
+}
+
+#[test]
+fn partial_quotes_inside_reported_speech() {
+    check(
+        "The agency is “deeply worried” about the delays, she said.",
+        &[("“deeply worried”", None, "sentence.tail-cue")],
+    );
+    check(
+        "Jake Marlow, the finance director, warned that the city was “running out of room” to borrow.",
+        &[("“running out of room”", Some("Jake Marlow"), "sentence.lead-cue")],
+    );
+}
+
+#[test]
+fn interrupted_and_continued_quotes() {
+    check(
+        "“First things first,” said Ana Ruiz. “Then we talk.”\n\n“And then we vote.”",
+        &[
+            ("“First", Some("Ana Ruiz"), "after.cue-mention"),
+            ("“Then", Some("Ana Ruiz"), "inherit.interrupted"),
+            ("“And then", Some("Ana Ruiz"), "inherit.continuation"),
+        ],
+    );
+}
+
+#[test]
+fn multi_paragraph_quote_tagged_in_its_last_paragraph() {
+    check(
+        "“The first part of the plan is money.\n\n“The second part is time,” the mayor, Lena Ortiz, said.",
+        &[("“The first", Some("Lena Ortiz"), "inherit.multi-paragraph"), ("“The second", Some("Lena Ortiz"), "after.mention-cue")],
+    );
+}
+
+#[test]
+fn fragments_share_the_tag_of_their_sentence() {
+    check(
+        "Guns are “a public health crisis” and “a moral failure,” Howard Dale, the former governor, told the convention.",
+        &[("“a public health crisis”", Some("Howard Dale"), "inherit.same-sentence"), ("“a moral failure,”", Some("Howard Dale"), "after.mention-cue")],
+    );
+}
+
+#[test]
+fn speaker_from_the_surrounding_sentences() {
+    check(
+        "Luis Carrillo has driven for the app since 2020. The outage cost him a day. “An apology doesn’t pay my rent.”",
+        &[("“An apology", Some("Luis Carrillo"), "context.paragraph-subject")],
+    );
+    check(
+        "She said the plan had worked. “We are proud of it.”",
+        &[("“We are proud", None, "context.previous-sentence")],
+    );
+    check(
+        "Governor Ray Banks listed his conditions:\n\n“Has the budget been balanced?”\n\n“Are the schools open?”",
+        &[("“Has the budget", Some("Ray Banks"), "context.previous-paragraph"), ("“Are the schools", Some("Ray Banks"), "inherit.continuation")],
+    );
+    check(
+        "Senator Ann Wu also embraced the proposal -- “It is the best plan we have had in years.”",
+        &[(
+            "“It is the best",
+            Some("Ann Wu"),
+            "context.sentence-subject",
+        )],
+    );
+}
+
+#[test]
+fn party_tags_ages_and_clauses_between_name_and_cue() {
+    check(
+        "“It reminds us what is at stake,” Sen. Marco Diaz (R-Fla.) said.",
+        &[("“It reminds", Some("Marco Diaz"), "after.mention-cue")],
+    );
+    check(
+        "“Perpetual motion!” Rep. Glen Hart, R-Pa., said of the week.",
+        &[("“Perpetual", Some("Glen Hart"), "after.mention-cue")],
+    );
+    check(
+        "Bernadette Walsh, 67, chair of the tenants’ group, said: “It’s a start.”",
+        &[("“It’s a start", Some("Bernadette Walsh"), "before.cue")],
+    );
+    check(
+        "“He had a lot of support,” Blunt, after a long pause, said of the senator.",
+        &[("“He had", Some("Blunt"), "after.mention-cue")],
+    );
+    check(
+        "Amir Siddiqui, whose father fell at home, said: “We rang three times.”",
+        &[("“We rang", Some("Amir Siddiqui"), "before.cue")],
+    );
+    check("“We have raised record sums,” Jeff Weaver, Sanders’ campaign manager, said in a statement.", &[("“We have raised", Some("Jeff Weaver"), "after.mention-cue")]);
+}
+
+#[test]
+fn nouns_that_look_like_cues_are_not_cues() {
+    // "call" after a possessive is a noun; the speaker is the subject of "blasted".
+    check(
+        "The Democratic candidate blasted Trump's call for a “deportation force” on Wednesday.",
+        &[(
+            "“deportation force”",
+            Some("The Democratic candidate"),
+            "sentence.lead-cue",
+        )],
+    );
+    check(
+        "De Blasio said his anti-Muslim remarks were priceless “propaganda” for extremists.",
+        &[("“propaganda”", Some("De Blasio"), "sentence.lead-cue")],
+    );
+}
+
+#[test]
+fn phrases_that_cannot_speak_are_not_speakers() {
+    // Not "A month later", "Reprising" or "fact": the subject or the cue's own speaker.
+    check(
+        "A month later, Trump said the plan would “work beautifully.”",
+        &[("“work beautifully", Some("Trump"), "sentence.lead-cue")],
+    );
+    check(
+        "Reprising a favourite line, Clinton talked about “progress we made together.”",
+        &[("“progress", Some("Clinton"), "sentence.lead-cue")],
+    );
+}
+
+#[test]
+fn scare_quotes_titles_and_nicknames_are_not_speech() {
+    check(
+        "Officials tracked the so-called “dark fleet” for months.",
+        &[],
+    );
+    check(
+        "The festival opens with ‘The Long Harbour’, a drama shot on the seafront.",
+        &[],
+    );
+    check("Boxer Tony “The Hammer” Russo is back.", &[]);
+}
