@@ -847,6 +847,32 @@ fn attribute_one(cx: &Ctx<'_>, q: &QuoteSpan, site: &Site) -> Option<Attribution
         }
     }
 
+    // `“...,” Trump, the 2016 frontrunner and polling leader in the state, said.`: a name, a
+    // comma, and a speech cue later in the sentence.
+    if let Some(comma) = (t0 + 1..tail.len().min(t0 + 6)).find(|&i| tail[i].is(',')) {
+        let named =
+            cx.g.classify(&tail[t0..comma])
+                .filter(|m| m.kind == MentionKind::Person && m.name.is_some());
+        let cue_later = (comma + 1..tail.len().min(comma + 40)).find(|&i| {
+            cx.speech_cue_at(tail, i)
+                .is_some_and(|c| c.class == CueClass::Speech && !c.participle)
+        });
+        if let (Some(m), Some(c_at)) = (named, cue_later) {
+            if !tail[comma..c_at]
+                .iter()
+                .any(|t| matches!(t.kind, TokKind::Punct('“' | '"' | ':' | ';')))
+            {
+                let c = cx.speech_cue_at(tail, c_at)?;
+                return mk(
+                    direct_or(!lead_empty),
+                    Some(m),
+                    None,
+                    Some(cx.cue_span(tail, c_at, c)),
+                    Rule::AfterMentionCue,
+                );
+            }
+        }
+    }
     let tail = &site.tail;
     // Before the quote: strip a final colon or comma and a `that`.
     let mut l_end = lead.len();
@@ -1007,8 +1033,30 @@ fn attribute_one(cx: &Ctx<'_>, q: &QuoteSpan, site: &Site) -> Option<Attribution
     }
     // A colon after a sentence whose subject is a speaker: `Her reply was blunt: “...”`.
     if had_colon && site.lead_at_sentence_start && !lower {
+        // `Continued Stone: “...”`: a capitalised cue opening the sentence, then the speaker.
+        if let Some(c) = lead
+            .first()
+            .and_then(|t| cx.g.lex.cue_at(&[cx.w(t)]))
+            .filter(|c| c.class == CueClass::Speech && lead.len() > 2)
+        {
+            if let Some(m) = cx.g.classify(&lead[c.words..l_end]) {
+                return mk(
+                    QuoteKind::Direct,
+                    Some(m),
+                    None,
+                    Some(lead[0].span),
+                    Rule::BeforeCue,
+                );
+            }
+        }
         if let Some(m) = cx.subject(lead) {
-            if matches!(m.kind, MentionKind::Person | MentionKind::Pronoun) {
+            if matches!(
+                m.kind,
+                MentionKind::Person
+                    | MentionKind::Pronoun
+                    | MentionKind::Org
+                    | MentionKind::Description
+            ) {
                 return mk(QuoteKind::Direct, Some(m), None, None, Rule::BeforeColon);
             }
         }

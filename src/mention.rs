@@ -537,7 +537,12 @@ impl<'a> Grammar<'a> {
         }
         let span = Span::new(first.span.start, last.span.end);
         let fw = self.word(first);
-        let starts_det = DETERMINERS.iter().any(|d| fw.eq_ignore_ascii_case(d));
+        // A possessive name works as a determiner: `Rubio’s deputy campaign manager`.
+        let possessive_first = toks.len() > 1
+            && (fw.ends_with("’s") || fw.ends_with("'s"))
+            && fw.starts_with(char::is_uppercase)
+            && !self.is_name_word(last);
+        let starts_det = possessive_first || DETERMINERS.iter().any(|d| fw.eq_ignore_ascii_case(d));
         if starts_det {
             // "the White House", "a spokesman for the ministry", "the senator".
             let rest = &toks[1..];

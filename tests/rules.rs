@@ -226,3 +226,35 @@ fn scare_quotes_titles_and_nicknames_are_not_speech() {
     );
     check("Boxer Tony “The Hammer” Russo is back.", &[]);
 }
+
+#[test]
+fn speakers_before_a_colon_and_inverted_openers() {
+    check(
+        "The state elections board was blunt in its findings: “Further discussion is unnecessary.”",
+        &[(
+            "“Further",
+            Some("The state elections board"),
+            "before.colon",
+        )],
+    );
+    check(
+        "Continued Stone: “So I think it is a very real problem.”",
+        &[("“So I think", Some("Stone"), "before.cue")],
+    );
+}
+
+#[test]
+fn possessive_descriptions_and_long_appositions() {
+    check(
+        "“We are treating the month as one long election day,” said Rubio’s deputy campaign manager.",
+        &[("“We are treating", Some("Rubio’s deputy campaign manager"), "after.cue-mention")],
+    );
+    check(
+        "“Very good reporter, this guy,” Trump, the frontrunner nationally and the polling leader in the state by a wide margin, said on Monday.",
+        &[("“Very good", Some("Trump"), "after.mention-cue")],
+    );
+    check(
+        "“I can beat her. He can’t,” the email read.",
+        &[("“I can beat", Some("the email"), "after.mention-cue")],
+    );
+}
