@@ -125,15 +125,11 @@ fn is_noun_prone_plural(w: &str) -> bool {
             | "rails"
             | "notes"
             | "tweets"
-            | "warns"
             | "statements"
-            | "responds"
-            | "mocks"
-            | "praises"
-            | "criticizes"
-            | "defends"
-    ) && w != "warns"
-        && w != "responds"
+            | "claims"
+            | "calls"
+            | "reports"
+    )
 }
 
 /// Cue verbs whose object is a person (`told Jake Sullivan:`), so a name after them is not

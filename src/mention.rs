@@ -463,6 +463,27 @@ impl<'a> Grammar<'a> {
             return false;
         }
         let w = self.word(t);
+        // Capitalised adverbs open sentences: `Hastily`, `Meanwhile`.
+        if w.len() > 4
+            && w.ends_with("ly")
+            && !self.lex.is_given_name(w)
+            && !matches!(
+                w,
+                "Kelly"
+                    | "Beverly"
+                    | "Connelly"
+                    | "Donnelly"
+                    | "Kimberly"
+                    | "Shelly"
+                    | "Emily"
+                    | "Holly"
+                    | "Molly"
+                    | "Sully"
+                    | "Reilly"
+            )
+        {
+            return false;
+        }
         !NOT_NAMES.contains(&w)
             && !self.lex.is_title_head(w)
             && !self.lex.is_honorific(w)
