@@ -306,6 +306,24 @@ impl<'a> Ctx<'a> {
         while end > floor && toks[end - 1].is_word() && is_filler(self.w(&toks[end - 1])) {
             end -= 1;
         }
+        // A relative pronoun speaks for the phrase before it: `Franklin Graham, who has
+        // vowed`. The mention is the pronoun; the antecedent names the speaker.
+        if end > floor + 1 && matches!(self.w(&toks[end - 1]), "who" | "which") {
+            let who = toks[end - 1].span;
+            let (ante, appos) = self.mention_before(toks, floor, end - 1)?;
+            if ante.kind == MentionKind::Pronoun {
+                return None;
+            }
+            let antecedent = Some(ante.span);
+            return Some((
+                Mention {
+                    span: who,
+                    antecedent,
+                    ..ante
+                },
+                appos,
+            ));
+        }
         // A party tag in brackets: `Sen. Marco Rubio (R-Fla.) said`.
         if end > floor && toks[end - 1].is(')') {
             let open = (floor..end - 1).rev().take(8).find(|&i| toks[i].is('('))?;

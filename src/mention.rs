@@ -158,6 +158,8 @@ pub struct Mention {
     pub title: Option<Span>,
     /// Gender suggested by the words of the mention (pronoun, honorific, given name).
     pub gender: Option<Gender>,
+    /// For a relative pronoun (`Graham, who has vowed`): the phrase it refers to.
+    pub antecedent: Option<Span>,
 }
 
 const PRONOUNS: &[(&str, Option<Gender>)] = &[
@@ -508,6 +510,7 @@ impl<'a> Grammar<'a> {
                 name: None,
                 title: None,
                 gender,
+                antecedent: None,
             })
     }
 
@@ -564,6 +567,23 @@ impl<'a> Grammar<'a> {
             && fw.starts_with(char::is_uppercase)
             && !self.is_name_word(last);
         let starts_det = possessive_first || DETERMINERS.iter().any(|d| fw.eq_ignore_ascii_case(d));
+        if starts_det && toks.len() > 2 && !possessive_first && self.is_name_word(last) {
+            // `the evangelist Franklin Hale`: an article, a title and a name.
+            let before_name = |m: &Mention| {
+                toks.iter()
+                    .rposition(|t| t.span.end <= m.name.map_or(0, |n| n.start))
+                    .is_some_and(|i| {
+                        let w = self.word(&toks[i]);
+                        self.lex.is_title_head(w) || self.lex.is_honorific(w)
+                    })
+            };
+            if let Some(m) = self
+                .classify(&toks[1..])
+                .filter(|m| m.kind == MentionKind::Person && m.title.is_some() && before_name(m))
+            {
+                return Some(Mention { span, ..m });
+            }
+        }
         if starts_det {
             // "the White House", "a spokesman for the ministry", "the senator".
             let rest = &toks[1..];
@@ -607,6 +627,7 @@ impl<'a> Grammar<'a> {
                 name: None,
                 title: None,
                 gender,
+                antecedent: None,
             });
         }
         // Title + name, or a bare name, or an organisation.
@@ -649,6 +670,7 @@ impl<'a> Grammar<'a> {
                 name: None,
                 title: None,
                 gender,
+                antecedent: None,
             });
         }
         // Words before the name must make a title: `to Fox News` is no speaker.
@@ -665,6 +687,7 @@ impl<'a> Grammar<'a> {
                 name: None,
                 title: None,
                 gender: None,
+                antecedent: None,
             });
         }
         if !name_toks
@@ -678,6 +701,7 @@ impl<'a> Grammar<'a> {
                     name: None,
                     title: None,
                     gender: None,
+                    antecedent: None,
                 });
             }
             return None;
@@ -706,6 +730,7 @@ impl<'a> Grammar<'a> {
             name: Some(Span::new(name_toks[0].span.start, last.span.end)),
             title,
             gender,
+            antecedent: None,
         })
     }
 

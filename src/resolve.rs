@@ -240,7 +240,7 @@ impl<'a> Resolver<'a> {
                 }
             }
             MentionKind::Org | MentionKind::Description => {
-                let written = clean(m.span.slice(text));
+                let written = clean(m.antecedent.unwrap_or(m.span).slice(text));
                 // "the senator" → the last speaker titled senator.
                 let lower = written.to_lowercase();
                 if let Some(head) = lower.strip_prefix("the ") {

@@ -258,3 +258,14 @@ fn possessive_descriptions_and_long_appositions() {
         &[("“I can beat", Some("the email"), "after.mention-cue")],
     );
 }
+
+#[test]
+fn relative_pronoun_mentions_resolve_to_their_antecedent() {
+    let text = "Swanson praised the preacher Franklin Hale, who has vowed not to buy cookies because of the group’s “support of the new rules.”";
+    check(
+        text,
+        &[("“support", Some("Franklin Hale"), "sentence.lead-cue")],
+    );
+    let q = &crate::common::extractor().extract(text).quotes[0];
+    assert_eq!(q.mention.map(|m| m.slice(text)), Some("who"));
+}
