@@ -757,9 +757,13 @@ impl<'a> Grammar<'a> {
                 break;
             }
         }
-        // Leading particles are not names ("de" alone).
-        while start < toks.len() && !self.is_cap(&toks[start]) {
-            start += 1;
+        // Leading particles belong to the surname when a capitalised name follows (`van der
+        // Berg`, `de Blasio`), unless a title stands before them; alone they are no name.
+        let particles_then_name = toks[start..].iter().any(|t| self.is_cap(t));
+        if start > 0 || !particles_then_name {
+            while start < toks.len() && !self.is_cap(&toks[start]) {
+                start += 1;
+            }
         }
         // Long capitalised runs after a title: "Secretary of Homeland Security Alejandro
         // Mayorkas". Start the name at a known given name, else keep the last two words.

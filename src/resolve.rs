@@ -55,6 +55,13 @@ fn clean(s: &str) -> String {
     out
 }
 
+/// True when `full` is a longer name ending in the surname `surname` (`Ursula van der Berg`).
+fn ends_with_surname(full: &str, surname: &str) -> bool {
+    full.len() > surname.len()
+        && full.ends_with(surname)
+        && full[..full.len() - surname.len()].ends_with(' ')
+}
+
 /// Strips a possessive from a name word ("Sullivan’s" → "Sullivan").
 fn base(w: &str) -> &str {
     w.strip_suffix("’s")
@@ -94,7 +101,9 @@ impl<'a> Resolver<'a> {
         at: usize,
     ) -> usize {
         let words: Vec<&str> = name.split(' ').collect();
-        let found = if words.len() >= 2 {
+        // `Sullivan`, or a surname with its particles: `van der Berg`, `de Blasio`.
+        let surname_only = words.len() == 1 || words[0].starts_with(char::is_lowercase);
+        let found = if !surname_only {
             self.entities
                 .iter()
                 .position(|e| e.name == name)
@@ -110,7 +119,11 @@ impl<'a> Resolver<'a> {
                 .iter()
                 .rev()
                 .map(|&(i, _)| i)
-                .find(|&i| self.entities[i].person && self.entities[i].surname() == w)
+                .find(|&i| {
+                    self.entities[i].person
+                        && (self.entities[i].surname() == w
+                            || ends_with_surname(&self.entities[i].name, w))
+                })
                 .or_else(|| {
                     self.recency.iter().rev().map(|&(i, _)| i).find(|&i| {
                         self.entities[i].person && self.entities[i].words().any(|x| x == w)
@@ -119,7 +132,7 @@ impl<'a> Resolver<'a> {
         };
         let idx = match found {
             Some(i) => {
-                if words.len() >= 2 && !self.entities[i].name.contains(' ') {
+                if !surname_only && !self.entities[i].name.contains(' ') {
                     self.entities[i].name = name.to_owned();
                 }
                 i
@@ -128,7 +141,7 @@ impl<'a> Resolver<'a> {
                 // A bare surname: look for the full name elsewhere in the text, nearest first
                 // before the mention, then after it.
                 let mut full = (name.to_owned(), None, None);
-                if words.len() == 1 {
+                if surname_only {
                     let w = base(name);
                     let named = self.named();
                     let hit = named
@@ -137,7 +150,9 @@ impl<'a> Resolver<'a> {
                         .filter(|n| n.at <= at)
                         .chain(named.iter().filter(|n| n.at > at))
                         .find(|n| {
-                            n.name.split(' ').count() >= 2 && n.name.rsplit(' ').next() == Some(w)
+                            n.name.split(' ').count() >= 2
+                                && (n.name.rsplit(' ').next() == Some(w)
+                                    || ends_with_surname(&n.name, w))
                         });
                     if let Some(n) = hit {
                         full = (n.name.clone(), n.title.clone(), n.gender);

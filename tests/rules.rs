@@ -269,3 +269,11 @@ fn relative_pronoun_mentions_resolve_to_their_antecedent() {
     let q = &crate::common::extractor().extract(text).quotes[0];
     assert_eq!(q.mention.map(|m| m.slice(text)), Some("who"));
 }
+
+#[test]
+fn surnames_with_particles() {
+    check(
+        "EU trade commissioner Ursula van der Berg spoke first.\n\n“We are not naive,” van der Berg said.\n\n“Not now,” de Blasio said.",
+        &[("“We are not naive", Some("Ursula van der Berg"), "after.mention-cue"), ("“Not now", Some("de Blasio"), "after.mention-cue")],
+    );
+}
