@@ -310,7 +310,11 @@ impl<'a> Ctx<'a> {
         // vowed`. The mention is the pronoun; the antecedent names the speaker.
         if end > floor + 1 && matches!(self.w(&toks[end - 1]), "who" | "which") {
             let who = toks[end - 1].span;
-            let (ante, appos) = self.mention_before(toks, floor, end - 1)?;
+            let mut ante_end = end - 1;
+            if ante_end > floor && (toks[ante_end - 1].is('—') || toks[ante_end - 1].is('–')) {
+                ante_end -= 1;
+            }
+            let (ante, appos) = self.mention_before(toks, floor, ante_end)?;
             if ante.kind == MentionKind::Pronoun {
                 return None;
             }
@@ -355,8 +359,6 @@ impl<'a> Ctx<'a> {
                         | "during"
                         | "with"
                         | "without"
-                        | "when"
-                        | "while"
                         | "speaking"
                         | "asked"
                         | "according"
@@ -380,6 +382,16 @@ impl<'a> Ctx<'a> {
             } else if let Some(m) = self
                 .g
                 .classify(group)
+                .or_else(|| {
+                    // `, while Mike Huckabee, the former governor, proposed`
+                    let lead_word = group.first().map(|t| self.w(t).to_ascii_lowercase());
+                    matches!(
+                        lead_word.as_deref(),
+                        Some("while" | "when" | "and" | "but" | "as" | "whereas")
+                    )
+                    .then(|| self.g.classify(&group[1..]))
+                    .flatten()
+                })
                 .filter(|m| m.kind != MentionKind::Pronoun)
             {
                 // `In Washington, Jake Sullivan, the adviser, said`: the group is the name.
@@ -922,6 +934,35 @@ fn attribute_one(cx: &Ctx<'_>, q: &QuoteSpan, site: &Site) -> Option<Attribution
     }
     // The last cue before the quote: `Sullivan said: “...”`, `she told reporters “...”`,
     // `X said the economy grew at a “modest pace”`, `X echoed it, saying: “...”`.
+    // A parenthetical tag: `CNN, Cruz said, called the announcement “highly significant.”`
+    for i in 1..l_end {
+        let Some(c) = cx
+            .speech_cue_at(lead, i)
+            .filter(|c| c.class == CueClass::Speech && !c.participle)
+        else {
+            continue;
+        };
+        if !lead.get(i + c.words).is_some_and(|t| t.is(','))
+            || i + c.words + 1 >= l_end
+            || cx
+                .cue_at(lead, i + c.words + 1)
+                .is_some_and(|c| c.participle)
+        {
+            continue;
+        }
+        let Some(open) = (0..i).rev().take(8).find(|&k| lead[k].is(',')) else {
+            continue;
+        };
+        if let Some(m) = cx.g.classify(&lead[open + 1..i]) {
+            return mk(
+                direct_or(true),
+                Some(m),
+                None,
+                Some(cx.cue_span(lead, i, c)),
+                Rule::SentenceLeadCue,
+            );
+        }
+    }
     let last_of = |class: CueClass| {
         (0..l_end)
             .rev()

@@ -606,7 +606,7 @@ impl<'a> Grammar<'a> {
                     && v.ends_with("ed")
                     && !self.lex.is_title_head(v)
                     && !self.lex.is_title_modifier(v)
-                    && (!w[1].is_word()
+                    && (!self.is_lower_word(&w[1])
                         || is_stop(self.word(&w[1]))
                         || NP_FUNCTION.contains(&self.word(&w[1]))
                         || DETERMINERS.contains(&self.word(&w[1])))

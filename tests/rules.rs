@@ -277,3 +277,16 @@ fn surnames_with_particles() {
         &[("“We are not naive", Some("Ursula van der Berg"), "after.mention-cue"), ("“Not now", Some("de Blasio"), "after.mention-cue")],
     );
 }
+
+#[test]
+fn parenthetical_tags_and_clauses_opening_with_while() {
+    check(
+        "CNN, Cruz said, called the announcement “highly significant.”",
+        &[("“highly significant", Some("Cruz"), "sentence.lead-cue")],
+    );
+    check(
+        "Jindal signed an order on Monday, while Mike Huckabee, the former governor, proposed we “wake up and smell the coffee.”",
+        &[("“wake up", Some("Mike Huckabee"), "before.cue")],
+    );
+    check("Eight years ago, he backed Obama over Clinton and said, “She has never done anything for us.”", &[("“She has never", None, "before.cue")]);
+}
