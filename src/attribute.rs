@@ -1034,8 +1034,13 @@ fn attribute_one(cx: &Ctx<'_>, q: &QuoteSpan, site: &Site) -> Option<Attribution
                 return mk(kind, Some(m), appos, cue, rule);
             } else if let Some(m) = cx.subject(&site.sentence) {
                 // `Sullivan maintained that ..., but said “...”`: the sentence subject.
+                let k = site
+                    .sentence
+                    .iter()
+                    .position(|t| t.span.start == m.span.start);
                 if m.kind != MentionKind::Pronoun
-                    || site.sentence.first().is_some_and(|t| t.span == m.span)
+                    || k == Some(0)
+                    || k.is_some_and(|k| k > 0 && site.sentence[k - 1].is(','))
                 {
                     return mk(kind, Some(m), None, cue, rule);
                 }
