@@ -100,6 +100,12 @@ pub struct GoldQuote {
     pub cue: Option<String>,
     /// Records sharing an id are fragments of one attribution.
     pub attribution_id: Option<String>,
+    /// The speaker's title (seed format, where `speaker` is the resolved name).
+    #[serde(default)]
+    pub speaker_title: Option<String>,
+    /// The mention as written (seed format).
+    #[serde(default)]
+    pub speaker_mention: Option<String>,
 }
 
 /// The kind of a gold record, as scored.
@@ -1429,6 +1435,8 @@ mod tests {
             speaker_end,
             cue: None,
             attribution_id: None,
+            speaker_title: None,
+            speaker_mention: None,
         }
     }
 

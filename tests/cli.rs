@@ -13,7 +13,11 @@ fn whosaid(args: &[&str]) -> Output {
         .unwrap()
 }
 
-fn whosaid_stdin(args: &[&str], input: &str) -> Output {
+/// Starts `whosaid ARGS` with piped stdio and feeds `input` to it from another thread.
+fn spawn_with_input(
+    args: &[&str],
+    input: String,
+) -> (std::process::Child, std::thread::JoinHandle<()>) {
     let mut child = Command::new(env!("CARGO_BIN_EXE_whosaid"))
         .args(args)
         .current_dir(root())
@@ -23,10 +27,14 @@ fn whosaid_stdin(args: &[&str], input: &str) -> Output {
         .spawn()
         .unwrap();
     let mut stdin = child.stdin.take().unwrap();
-    let input = input.to_owned();
     let writer = std::thread::spawn(move || {
         let _ = stdin.write_all(input.as_bytes());
     });
+    (child, writer)
+}
+
+fn whosaid_stdin(args: &[&str], input: &str) -> Output {
+    let (child, writer) = spawn_with_input(args, input.to_owned());
     let out = child.wait_with_output().unwrap();
     writer.join().unwrap();
     out
@@ -152,17 +160,7 @@ fn a_closed_pipe_ends_the_run_quietly() {
         .unwrap();
     let line = serde_json::json!({"id": "x", "text": doc}).to_string();
     let input: String = std::iter::repeat_n(line + "\n", 4000).collect();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_whosaid"))
-        .args(["extract", "-"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut stdin = child.stdin.take().unwrap();
-    let writer = std::thread::spawn(move || {
-        let _ = stdin.write_all(input.as_bytes());
-    });
+    let (mut child, writer) = spawn_with_input(&["extract", "-"], input);
     let mut first = String::new();
     BufReader::new(child.stdout.take().unwrap())
         .read_line(&mut first)

@@ -2,7 +2,6 @@
 
 use std::path::{Path, PathBuf};
 
-use serde::Deserialize;
 use whosaid::{Extractor, ExtractorBuilder};
 
 /// The repository root.
@@ -17,33 +16,11 @@ pub fn extractor() -> Extractor {
         .expect("bundled rule data is valid")
 }
 
-/// A gold document in the seeds/fixtures format (resolved speaker names and titles).
-#[derive(Deserialize, Debug)]
-pub struct GoldDoc {
-    pub id: String,
-    pub text: String,
-    pub quotes: Vec<GoldQuote>,
-}
+pub use whosaid::eval::GoldDoc;
 
-#[derive(Deserialize, Debug)]
-pub struct GoldQuote {
-    pub start: usize,
-    pub end: usize,
-    pub text: String,
-    pub kind: String,
-    pub speaker: Option<String>,
-    pub speaker_title: Option<String>,
-    pub speaker_mention: Option<String>,
-    pub speaker_start: Option<usize>,
-    pub speaker_end: Option<usize>,
-}
-
+/// Gold documents in the seeds/fixtures format (resolved speaker names and titles).
 pub fn read_gold(path: &Path) -> Vec<GoldDoc> {
-    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    text.lines()
-        .filter(|l| !l.trim().is_empty())
-        .map(|l| serde_json::from_str(l).expect("valid gold line"))
-        .collect()
+    whosaid::eval::read_gold(path).unwrap_or_else(|e| panic!("{e}"))
 }
 
 /// The slice of `text` between code-point offsets.
