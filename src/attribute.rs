@@ -741,20 +741,124 @@ fn looks_like_title(content: &str) -> bool {
 }
 
 fn attribute_one(cx: &Ctx<'_>, q: &QuoteSpan, site: &Site) -> Option<Attribution> {
-    let text = cx.text;
-    let lead = &site.lead;
-    let tail = if site.tail.is_empty() {
-        &site.next
-    } else {
-        &site.tail
-    };
-    let lower = starts_lower(text, q);
-    let content = q.content.slice(text);
-    let title_like = looks_like_title(content);
-    let lead_empty = lead.is_empty();
-    let mk = |kind, mention: Option<Mention>, appositive, cue, rule| {
-        Some(Attribution {
-            span: q.span,
+    let quoted = Quoted::new(cx, q, site);
+    if quoted.never_speech() {
+        return None;
+    }
+    match quoted
+        .tag_after()
+        .or_next(|| quoted.tag_before())
+        .or_next(|| quoted.tag_later_in_sentence())
+        .or_next(|| quoted.colon())
+    {
+        Outcome::Found(a) => Some(a),
+        Outcome::NotSpeech => None,
+        Outcome::Next => quoted.no_tag(),
+    }
+}
+
+/// What a rule of `attribute_one` decides.
+// A short-lived return value, as large as the `Option<Attribution>` it stands for: boxing
+// would only add an allocation per attributed quote.
+#[allow(clippy::large_enum_variant)]
+enum Outcome {
+    /// The quote is attributed.
+    Found(Attribution),
+    /// The quote is not speech: no later rule is tried.
+    NotSpeech,
+    /// The rule does not apply: try the next one.
+    Next,
+}
+
+impl Outcome {
+    /// This outcome, or the one of the next rule if this one did not apply.
+    fn or_next(self, rule: impl FnOnce() -> Outcome) -> Outcome {
+        match self {
+            Outcome::Next => rule(),
+            done => done,
+        }
+    }
+}
+
+/// A quote with what the rules of `attribute_one` read about it, computed once.
+struct Quoted<'a> {
+    cx: &'a Ctx<'a>,
+    q: &'a QuoteSpan,
+    site: &'a Site,
+    /// The quote content.
+    content: &'a str,
+    /// The tokens right after the quote: its sentence tail, else the next sentence (a tag
+    /// after a `?` or `!`).
+    after: &'a [Tok],
+    /// The first token of `after` past commas and dashes.
+    t0: usize,
+    /// The content starts in lowercase.
+    lower: bool,
+    /// The content looks like a title, a nickname or a slogan.
+    title_like: bool,
+    /// Nothing stands in the lead.
+    lead_empty: bool,
+    /// The end of the lead, a final colon or comma and a `that` stripped.
+    l_end: usize,
+    /// The lead ends in a colon.
+    had_colon: bool,
+}
+
+impl<'a> Quoted<'a> {
+    /// Reads the quote, its flags, the start of the tail and the end of the lead.
+    fn new(cx: &'a Ctx<'a>, q: &'a QuoteSpan, site: &'a Site) -> Self {
+        let text = cx.text;
+        let lead = &site.lead;
+        let after: &[Tok] = if site.tail.is_empty() {
+            &site.next
+        } else {
+            &site.tail
+        };
+        let content = q.content.slice(text);
+        let mut t0 = 0;
+        while t0 < after.len()
+            && (after[t0].is(',') || after[t0].is('—') || after[t0].is('–') || after[t0].is('-'))
+        {
+            t0 += 1;
+        }
+        // Before the quote: strip a final colon or comma and a `that`.
+        let mut l_end = lead.len();
+        let had_colon = l_end > 0 && lead[l_end - 1].is(':');
+        if l_end > 0 && (lead[l_end - 1].is(':') || lead[l_end - 1].is(',')) {
+            l_end -= 1;
+        }
+        if l_end > 0
+            && lead[l_end - 1].is_word()
+            && cx.w(&lead[l_end - 1]).eq_ignore_ascii_case("that")
+        {
+            l_end -= 1;
+        }
+        Quoted {
+            cx,
+            q,
+            site,
+            content,
+            after,
+            t0,
+            lower: starts_lower(text, q),
+            title_like: looks_like_title(content),
+            lead_empty: lead.is_empty(),
+            l_end,
+            had_colon,
+        }
+    }
+
+    /// An attribution of this quote found by a rule.
+    fn mk(
+        &self,
+        kind: QuoteKind,
+        mention: Option<Mention>,
+        appositive: Option<Span>,
+        cue: Option<Span>,
+        rule: Rule,
+    ) -> Attribution {
+        Attribution {
+            span: self.q.span,
             kind,
             mention,
             appositive,
@@ -763,13 +867,27 @@ fn attribute_one(cx: &Ctx<'_>, q: &QuoteSpan, site: &Site) -> Option<Attribution
             inherits: None,
             fallback: None,
             weak: false,
-            sentence: site.sentence_span,
-        })
-    };
-    // Never speech: `the so-called “dark fleet”`, a nickname between two names.
-    if let Some(last) = lead.last() {
+            sentence: self.site.sentence_span,
+        }
+    }
+
+    /// Partial if `partial` or the content starts in lowercase, else direct.
+    fn direct_or(&self, partial: bool) -> QuoteKind {
+        if partial || self.lower {
+            QuoteKind::Partial
+        } else {
+            QuoteKind::Direct
+        }
+    }
+
+    /// Never speech: `the so-called “dark fleet”`, a nickname between two names.
+    fn never_speech(&self) -> bool {
+        let cx = self.cx;
+        let Some(last) = self.site.lead.last() else {
+            return false;
+        };
         let lw = cx.w(last).to_ascii_lowercase();
-        if matches!(
+        matches!(
             lw.as_str(),
             "so-called"
                 | "dubbed"
@@ -788,29 +906,24 @@ fn attribute_one(cx: &Ctx<'_>, q: &QuoteSpan, site: &Site) -> Option<Attribution
                 | "labeled"
                 | "labelled"
                 | "billed"
-        ) {
-            return None;
-        }
-        if cx.g.is_name_word(last) && tail.first().is_some_and(|t| cx.g.is_name_word(t)) {
-            return None;
-        }
+        ) || (cx.g.is_name_word(last) && self.after.first().is_some_and(|t| cx.g.is_name_word(t)))
     }
-    let direct_or = |partial: bool| {
-        if partial || lower {
-            QuoteKind::Partial
-        } else {
-            QuoteKind::Direct
-        }
-    };
 
-    // After the quote, right by it: `“...,” NP cue` / `“...,” cue NP` / `“...,” according to NP`.
-    let mut t0 = 0;
-    while t0 < tail.len()
-        && (tail[t0].is(',') || tail[t0].is('—') || tail[t0].is('–') || tail[t0].is('-'))
-    {
-        t0 += 1;
+    /// A tag after the quote: `“...,” cue NP`, `“...,” NP cue`, `“...,” according to NP`, a
+    /// title first (`“...,” the mayor, Lena Ortiz, said.`), a name with a long apposition
+    /// and a later cue.
+    fn tag_after(&self) -> Outcome {
+        self.tag_right_after()
+            .or_next(|| self.tag_after_apposition())
     }
-    if t0 < tail.len() {
+
+    /// After the quote, right by it: `“...,” NP cue` / `“...,” cue NP` / `“...,” according
+    /// to NP`, and `“...,” the mayor, Lena Ortiz, said.`
+    fn tag_right_after(&self) -> Outcome {
+        let (cx, tail, t0) = (self.cx, self.after, self.t0);
+        if t0 >= tail.len() {
+            return Outcome::Next;
+        }
         if let Some(c) = cx.speech_cue_at(tail, t0) {
             if let Some((m, appos, _)) = cx.mention_after(tail, t0 + c.words) {
                 let rule = if c.class == CueClass::Phrase {
@@ -818,13 +931,13 @@ fn attribute_one(cx: &Ctx<'_>, q: &QuoteSpan, site: &Site) -> Option<Attribution
                 } else {
                     Rule::AfterCueMention
                 };
-                return mk(
-                    direct_or(!lead_empty),
+                return Outcome::Found(self.mk(
+                    self.direct_or(!self.lead_empty),
                     Some(m),
                     appos,
                     Some(cx.cue_span(tail, t0, c)),
                     rule,
-                );
+                ));
             }
         }
         for c_at in t0 + 1..tail.len().min(t0 + 40) {
@@ -860,22 +973,27 @@ fn attribute_one(cx: &Ctx<'_>, q: &QuoteSpan, site: &Site) -> Option<Attribution
                         .flatten();
                     let appos = appos.or(title_first);
                     if m.span.start == tail[t0].span.start || title_first.is_some() {
-                        return mk(
-                            direct_or(!lead_empty),
+                        return Outcome::Found(self.mk(
+                            self.direct_or(!self.lead_empty),
                             Some(m),
                             appos,
                             Some(cx.cue_span(tail, c_at, c)),
                             Rule::AfterMentionCue,
-                        );
+                        ));
                     }
                 }
             }
         }
+        Outcome::Next
     }
 
-    // `“...,” Trump, the 2016 frontrunner and polling leader in the state, said.`: a name, a
-    // comma, and a speech cue later in the sentence.
-    if let Some(comma) = (t0 + 1..tail.len().min(t0 + 6)).find(|&i| tail[i].is(',')) {
+    /// `“...,” Trump, the 2016 frontrunner and polling leader in the state, said.`: a name, a
+    /// comma, and a speech cue later in the sentence.
+    fn tag_after_apposition(&self) -> Outcome {
+        let (cx, tail, t0) = (self.cx, self.after, self.t0);
+        let Some(comma) = (t0 + 1..tail.len().min(t0 + 6)).find(|&i| tail[i].is(',')) else {
+            return Outcome::Next;
+        };
         let named =
             cx.g.classify(&tail[t0..comma])
                 .filter(|m| m.kind == MentionKind::Person && m.name.is_some());
@@ -888,135 +1006,132 @@ fn attribute_one(cx: &Ctx<'_>, q: &QuoteSpan, site: &Site) -> Option<Attribution
                 .iter()
                 .any(|t| matches!(t.kind, TokKind::Punct('“' | '"' | ':' | ';')))
             {
-                let c = cx.speech_cue_at(tail, c_at)?;
-                return mk(
-                    direct_or(!lead_empty),
+                let Some(c) = cx.speech_cue_at(tail, c_at) else {
+                    return Outcome::NotSpeech;
+                };
+                return Outcome::Found(self.mk(
+                    self.direct_or(!self.lead_empty),
                     Some(m),
                     None,
                     Some(cx.cue_span(tail, c_at, c)),
                     Rule::AfterMentionCue,
-                );
+                ));
             }
         }
+        Outcome::Next
     }
-    let tail = &site.tail;
-    // Before the quote: strip a final colon or comma and a `that`.
-    let mut l_end = lead.len();
-    let had_colon = l_end > 0 && lead[l_end - 1].is(':');
-    if l_end > 0 && (lead[l_end - 1].is(':') || lead[l_end - 1].is(',')) {
-        l_end -= 1;
+
+    /// A tag before the quote: `According to NP, “...”`, a parenthetical tag, the last speech
+    /// or report cue (participles and an inverted tag before a colon included).
+    fn tag_before(&self) -> Outcome {
+        self.according_to()
+            .or_next(|| self.parenthetical_tag())
+            .or_next(|| self.last_cue_before())
     }
-    if l_end > 0 && lead[l_end - 1].is_word() && cx.w(&lead[l_end - 1]).eq_ignore_ascii_case("that")
-    {
-        l_end -= 1;
-    }
-    // `According to NP, “...”`
-    if let Some(a) = (0..l_end).rev().find(|&i| {
-        cx.cue_at(lead, i)
-            .is_some_and(|c| c.class == CueClass::Phrase)
-    }) {
-        let c = cx.cue_at(lead, a)?;
+
+    /// `According to NP, “...”`
+    fn according_to(&self) -> Outcome {
+        let (cx, lead, l_end) = (self.cx, &self.site.lead, self.l_end);
+        let Some(a) = (0..l_end).rev().find(|&i| {
+            cx.cue_at(lead, i)
+                .is_some_and(|c| c.class == CueClass::Phrase)
+        }) else {
+            return Outcome::Next;
+        };
+        let Some(c) = cx.cue_at(lead, a) else {
+            return Outcome::NotSpeech;
+        };
         let np_start = a + c.words;
         if np_start < l_end {
             if let Some((m, appos)) = cx
                 .mention_before(lead, np_start, l_end)
                 .filter(|(m, _)| m.span.start == lead[np_start].span.start)
             {
-                return mk(
-                    direct_or(a > 0),
+                return Outcome::Found(self.mk(
+                    self.direct_or(a > 0),
                     Some(m),
                     appos,
                     Some(cx.cue_span(lead, a, c)),
                     Rule::AccordingTo,
-                );
+                ));
             }
         }
+        Outcome::Next
     }
-    // The last cue before the quote: `Sullivan said: “...”`, `she told reporters “...”`,
-    // `X said the economy grew at a “modest pace”`, `X echoed it, saying: “...”`.
-    // A parenthetical tag: `CNN, Cruz said, called the announcement “highly significant.”`
-    for i in 1..l_end {
-        let Some(c) = cx
-            .speech_cue_at(lead, i)
-            .filter(|c| c.class == CueClass::Speech && !c.participle)
-        else {
-            continue;
-        };
-        if !lead.get(i + c.words).is_some_and(|t| t.is(','))
-            || i + c.words + 1 >= l_end
-            || cx
-                .cue_at(lead, i + c.words + 1)
-                .is_some_and(|c| c.participle)
-        {
-            continue;
+
+    /// A parenthetical tag: `CNN, Cruz said, called the announcement “highly significant.”`
+    fn parenthetical_tag(&self) -> Outcome {
+        let (cx, lead, l_end) = (self.cx, &self.site.lead, self.l_end);
+        for i in 1..l_end {
+            let Some(c) = cx
+                .speech_cue_at(lead, i)
+                .filter(|c| c.class == CueClass::Speech && !c.participle)
+            else {
+                continue;
+            };
+            if !lead.get(i + c.words).is_some_and(|t| t.is(','))
+                || i + c.words + 1 >= l_end
+                || cx
+                    .cue_at(lead, i + c.words + 1)
+                    .is_some_and(|c| c.participle)
+            {
+                continue;
+            }
+            let Some(open) = (0..i).rev().take(8).find(|&k| lead[k].is(',')) else {
+                continue;
+            };
+            if let Some(m) = cx.g.classify(&lead[open + 1..i]) {
+                return Outcome::Found(self.mk(
+                    self.direct_or(true),
+                    Some(m),
+                    None,
+                    Some(cx.cue_span(lead, i, c)),
+                    Rule::SentenceLeadCue,
+                ));
+            }
         }
-        let Some(open) = (0..i).rev().take(8).find(|&k| lead[k].is(',')) else {
-            continue;
-        };
-        if let Some(m) = cx.g.classify(&lead[open + 1..i]) {
-            return mk(
-                direct_or(true),
-                Some(m),
-                None,
-                Some(cx.cue_span(lead, i, c)),
-                Rule::SentenceLeadCue,
-            );
-        }
+        Outcome::Next
     }
-    let last_of = |class: CueClass| {
-        (0..l_end)
-            .rev()
-            .find(|&i| cx.cue_at(lead, i).is_some_and(|c| c.class == class))
-    };
-    if let Some(c_at) = last_of(CueClass::Speech).or_else(|| last_of(CueClass::Report)) {
-        let c = cx.cue_at(lead, c_at)?;
+
+    /// The last cue before the quote: `Sullivan said: “...”`, `she told reporters “...”`,
+    /// `X said the economy grew at a “modest pace”`, `X echoed it, saying: “...”`.
+    fn last_cue_before(&self) -> Outcome {
+        let (cx, site, lead, l_end) = (self.cx, self.site, &self.site.lead, self.l_end);
+        let last_of = |class: CueClass| {
+            (0..l_end)
+                .rev()
+                .find(|&i| cx.cue_at(lead, i).is_some_and(|c| c.class == class))
+        };
+        let Some(c_at) = last_of(CueClass::Speech).or_else(|| last_of(CueClass::Report)) else {
+            return Outcome::Next;
+        };
+        let Some(c) = cx.cue_at(lead, c_at) else {
+            return Outcome::NotSpeech;
+        };
         let after = &lead[c_at + c.words..l_end];
         let cue = Some(cx.cue_span(lead, c_at, c));
         // Only a short object may stand between cue and quote: `told reporters:`.
         let adjacent = after.is_empty() || after.len() <= 4 && cx.g.classify(after).is_some();
-        let kind = direct_or(!adjacent);
+        let kind = self.direct_or(!adjacent);
         let rule = if adjacent {
             Rule::BeforeCue
         } else {
             Rule::SentenceLeadCue
         };
-        if !title_like || adjacent {
+        if !self.title_like || adjacent {
             if c.participle && c.class == CueClass::Speech && !site.lead_at_sentence_start {
                 // `“It’s not new,” said Rep. Scott, adding that “we’ve been ...”`: the speaker
                 // of the quote before, passed on by the inheritance pass.
-                return mk(kind, None, None, cue, Rule::Unattributed);
+                return Outcome::Found(self.mk(kind, None, None, cue, Rule::Unattributed));
             } else if c.participle {
-                // Who is saying: the name right before the participle (`with Donald Trump
-                // tweeting`, `Cruz recently promising`), the speaker of an earlier cue
-                // (`Spicer said, adding, “...”`), else the sentence subject.
-                let adjacent = (c_at > 0 && lead[c_at - 1].is_word())
-                    .then(|| cx.mention_before(lead, 0, c_at))
-                    .flatten()
-                    .map(|(m, _)| m)
-                    .filter(|m| {
-                        // Only a subject of the participle: `with Donald Trump tweeting`.
-                        let k = lead
-                            .iter()
-                            .position(|t| t.span.start == m.span.start)
-                            .unwrap_or(0);
-                        k == 0
-                            || lead[k - 1].is(',')
-                            || cx.w(&lead[k - 1]).eq_ignore_ascii_case("with")
-                    });
-
-                let earlier = || {
-                    (0..c_at).rev().find_map(|i| {
-                        cx.speech_cue_at(lead, i)
-                            .filter(|c| c.class == CueClass::Speech && !c.participle)
-                            .and_then(|_| cx.mention_before(lead, 0, i))
-                            .map(|(m, _)| m)
-                    })
-                };
-                if let Some(m) = adjacent
-                    .or_else(earlier)
-                    .or_else(|| cx.subject(&site.sentence))
-                {
-                    return mk(kind, Some(m), None, cue, Rule::BeforeParticiple);
+                if let Some(m) = self.participle_speaker(c_at) {
+                    return Outcome::Found(self.mk(
+                        kind,
+                        Some(m),
+                        None,
+                        cue,
+                        Rule::BeforeParticiple,
+                    ));
                 }
             } else if let Some(m) = adjacent
                 .then(|| cx.g.classify(after))
@@ -1024,14 +1139,14 @@ fn attribute_one(cx: &Ctx<'_>, q: &QuoteSpan, site: &Site) -> Option<Attribution
                 .filter(|m| {
                     m.kind == MentionKind::Person
                         && m.title.is_some()
-                        && had_colon
+                        && self.had_colon
                         && !takes_person_object(cx.w(&lead[c_at]))
                 })
             {
                 // Inverted before a colon: `In other words, explained CBS moderator Nancy Cordes: “...”`.
-                return mk(kind, Some(m), None, cue, Rule::BeforeCue);
+                return Outcome::Found(self.mk(kind, Some(m), None, cue, Rule::BeforeCue));
             } else if let Some((m, appos)) = cx.mention_before(lead, 0, c_at) {
-                return mk(kind, Some(m), appos, cue, rule);
+                return Outcome::Found(self.mk(kind, Some(m), appos, cue, rule));
             } else if let Some(m) = cx.subject(&site.sentence) {
                 // `Sullivan maintained that ..., but said “...”`: the sentence subject.
                 let k = site
@@ -1042,57 +1157,101 @@ fn attribute_one(cx: &Ctx<'_>, q: &QuoteSpan, site: &Site) -> Option<Attribution
                     || k == Some(0)
                     || k.is_some_and(|k| k > 0 && site.sentence[k - 1].is(','))
                 {
-                    return mk(kind, Some(m), None, cue, rule);
+                    return Outcome::Found(self.mk(kind, Some(m), None, cue, rule));
                 }
             }
         }
+        Outcome::Next
     }
-    // Later in the sentence: `The US is “deeply concerned” about it, she said.`
-    if !title_like {
+
+    /// Who is saying, for a participle cue at `c_at` in the lead: the name right before the
+    /// participle (`with Donald Trump tweeting`, `Cruz recently promising`), the speaker of an
+    /// earlier cue (`Spicer said, adding, “...”`), else the sentence subject.
+    fn participle_speaker(&self, c_at: usize) -> Option<Mention> {
+        let (cx, site, lead) = (self.cx, self.site, &self.site.lead);
+        let adjacent = (c_at > 0 && lead[c_at - 1].is_word())
+            .then(|| cx.mention_before(lead, 0, c_at))
+            .flatten()
+            .map(|(m, _)| m)
+            .filter(|m| {
+                // Only a subject of the participle: `with Donald Trump tweeting`.
+                let k = lead
+                    .iter()
+                    .position(|t| t.span.start == m.span.start)
+                    .unwrap_or(0);
+                k == 0 || lead[k - 1].is(',') || cx.w(&lead[k - 1]).eq_ignore_ascii_case("with")
+            });
+
+        let earlier = || {
+            (0..c_at).rev().find_map(|i| {
+                cx.speech_cue_at(lead, i)
+                    .filter(|c| c.class == CueClass::Speech && !c.participle)
+                    .and_then(|_| cx.mention_before(lead, 0, i))
+                    .map(|(m, _)| m)
+            })
+        };
+        adjacent
+            .or_else(earlier)
+            .or_else(|| cx.subject(&site.sentence))
+    }
+
+    /// A cue later in the sentence: `The US is “deeply concerned” about it, she said.`
+    fn tag_later_in_sentence(&self) -> Outcome {
+        if self.title_like {
+            return Outcome::Next;
+        }
+        let (cx, tail, t0) = (self.cx, &self.site.tail, self.t0);
         for c_at in t0.max(1)..tail.len() {
             let Some(c) = cx.speech_cue_at(tail, c_at) else {
                 continue;
             };
             if c.class == CueClass::Phrase {
                 if let Some((m, appos, _)) = cx.mention_after(tail, c_at + c.words) {
-                    return mk(
+                    return Outcome::Found(self.mk(
                         QuoteKind::Partial,
                         Some(m),
                         appos,
                         Some(cx.cue_span(tail, c_at, c)),
                         Rule::SentenceTailCue,
-                    );
+                    ));
                 }
                 continue;
             }
             let cue = Some(cx.cue_span(tail, c_at, c));
             if tail[c_at - 1].is(',') {
                 if let Some((m, appos, _)) = cx.mention_after(tail, c_at + c.words) {
-                    return mk(
+                    return Outcome::Found(self.mk(
                         QuoteKind::Partial,
                         Some(m),
                         appos,
                         cue,
                         Rule::SentenceTailCue,
-                    );
+                    ));
                 }
             }
             if let Some((m, appos)) = cx.mention_before(tail, t0, c_at) {
                 let before = tail.iter().rposition(|t| t.span.end <= m.span.start);
                 if before.is_some_and(|b| tail[b].is(',') || tail[b].is('—')) {
-                    return mk(
+                    return Outcome::Found(self.mk(
                         QuoteKind::Partial,
                         Some(m),
                         appos,
                         cue,
                         Rule::SentenceTailCue,
-                    );
+                    ));
                 }
             }
         }
+        Outcome::Next
     }
-    // A colon after a sentence whose subject is a speaker: `Her reply was blunt: “...”`.
-    if had_colon && site.lead_at_sentence_start && !lower {
+
+    /// A colon after a sentence whose subject is a speaker: `Her reply was blunt: “...”`, or
+    /// after a capitalised inverted cue and its speaker: `Continued Stone: “...”`.
+    fn colon(&self) -> Outcome {
+        let (cx, lead, l_end) = (self.cx, &self.site.lead, self.l_end);
+        if !(self.had_colon && self.site.lead_at_sentence_start && !self.lower) {
+            return Outcome::Next;
+        }
         // `Continued Stone: “...”`: a capitalised cue opening the sentence, then the speaker.
         if let Some(c) = lead
             .first()
@@ -1100,13 +1259,13 @@ fn attribute_one(cx: &Ctx<'_>, q: &QuoteSpan, site: &Site) -> Option<Attribution
             .filter(|c| c.class == CueClass::Speech && lead.len() > 2)
         {
             if let Some(m) = cx.g.classify(&lead[c.words..l_end]) {
-                return mk(
+                return Outcome::Found(self.mk(
                     QuoteKind::Direct,
                     Some(m),
                     None,
                     Some(lead[0].span),
                     Rule::BeforeCue,
-                );
+                ));
             }
         }
         if let Some(m) = cx.subject(lead) {
@@ -1117,92 +1276,115 @@ fn attribute_one(cx: &Ctx<'_>, q: &QuoteSpan, site: &Site) -> Option<Attribution
                     | MentionKind::Org
                     | MentionKind::Description
             ) {
-                return mk(QuoteKind::Direct, Some(m), None, None, Rule::BeforeColon);
+                return Outcome::Found(self.mk(
+                    QuoteKind::Direct,
+                    Some(m),
+                    None,
+                    None,
+                    Rule::BeforeColon,
+                ));
             }
         }
+        Outcome::Next
     }
-    // No attribution here; keep it as speech only if it looks like speech: it opens its
-    // sentence or paragraph and has a few words.
-    let words = content.split_whitespace().count();
-    let opens_sentence = lead_empty && site.lead_at_sentence_start;
-    let sentence_like = content.trim_end().ends_with(['.', '!', '?', ',', '…']);
-    let speech = !title_like
-        && (opens_sentence || site.para_start || had_colon)
-        && (words >= 3 || sentence_like);
-    if !speech {
-        if title_like {
-            return None;
+
+    /// No tag: drops what does not look like speech (titles), keeps other fragments as weak,
+    /// and leaves speech unattributed with a fallback speaker from the sentences around.
+    fn no_tag(&self) -> Option<Attribution> {
+        let site = self.site;
+        let content = self.content;
+        // No attribution here; keep it as speech only if it looks like speech: it opens its
+        // sentence or paragraph and has a few words.
+        let words = content.split_whitespace().count();
+        let opens_sentence = self.lead_empty && site.lead_at_sentence_start;
+        let sentence_like = content.trim_end().ends_with(['.', '!', '?', ',', '…']);
+        let speech = !self.title_like
+            && (opens_sentence || site.para_start || self.had_colon)
+            && (words >= 3 || sentence_like);
+        if !speech {
+            if self.title_like {
+                return None;
+            }
+            return Some(self.weak_fragment());
         }
-        let mut a = mk(QuoteKind::Partial, None, None, None, Rule::Unattributed)?;
+        let mut a = self.mk(self.direct_or(false), None, None, None, Rule::Unattributed);
+        a.fallback = self.fallback();
+        Some(a)
+    }
+
+    /// A fragment with no tag of its own, kept only if a quote of its sentence passes a
+    /// speaker on; the sentence subject as fallback when the fragment is not in it.
+    fn weak_fragment(&self) -> Attribution {
+        let (cx, site) = (self.cx, self.site);
+        let mut a = self.mk(QuoteKind::Partial, None, None, None, Rule::Unattributed);
         a.weak = true;
         // The subject of the sentence, if the fragment is not in it: `Trump also embraced
         // enhanced interrogation techniques -- “I think waterboarding is peanuts.”`
-        let sentence_text = site.sentence_span.slice(text).trim_end();
+        let sentence_text = site.sentence_span.slice(cx.text).trim_end();
         let real_sentence = sentence_text.ends_with(['.', '!', '?', '”', '"', '’', '\'']);
         if site.lead_at_sentence_start
-            && !lead_empty
+            && !self.lead_empty
             && real_sentence
-            && content.split_whitespace().count() >= 3
+            && self.content.split_whitespace().count() >= 3
         {
             a.fallback = cx
                 .subject(&site.sentence)
                 .filter(|m| {
                     matches!(m.kind, MentionKind::Person | MentionKind::Pronoun)
-                        && m.span.end < q.span.start
+                        && m.span.end < self.q.span.start
                 })
                 .map(|m| (m, Rule::SentenceSubject));
         }
-        return Some(a);
+        a
     }
-    let kind = if lower {
-        QuoteKind::Partial
-    } else {
-        QuoteKind::Direct
-    };
-    // Fallbacks, used only when no neighbouring quote passes a speaker on: an earlier
-    // sentence of the paragraph that has a speech cue (`she said she and Obama had made
-    // progress. “I really believe ...”`), else one whose subject is a named person (`Luis
-    // Carrillo has driven for the app since 2020. ... “An apology doesn’t pay my landlord.”`).
-    let mut fallback = None;
-    for (n, sent) in site.earlier.iter().enumerate() {
-        let toks = tokenize(
-            text,
-            Span::new(sent.start, sent.end.min(sent.start + 300)).snap(text),
-        );
-        if n == 0 {
-            if let Some(m) = reported_speaker(cx, &toks) {
-                fallback = Some((m, Rule::PreviousSentence));
+
+    /// The fallback speaker of an unattributed quote: from the previous sentence, the
+    /// paragraph subject, or the previous paragraph.
+    fn fallback(&self) -> Option<(Mention, Rule)> {
+        let (cx, site, text) = (self.cx, self.site, self.cx.text);
+        // Fallbacks, used only when no neighbouring quote passes a speaker on: an earlier
+        // sentence of the paragraph that has a speech cue (`she said she and Obama had made
+        // progress. “I really believe ...”`), else one whose subject is a named person (`Luis
+        // Carrillo has driven for the app since 2020. ... “An apology doesn’t pay my landlord.”`).
+        let mut fallback = None;
+        for (n, sent) in site.earlier.iter().enumerate() {
+            let toks = tokenize(
+                text,
+                Span::new(sent.start, sent.end.min(sent.start + 300)).snap(text),
+            );
+            if n == 0 {
+                if let Some(m) = reported_speaker(cx, &toks) {
+                    fallback = Some((m, Rule::PreviousSentence));
+                    break;
+                }
+            }
+            if let Some(m) = cx.subject(&toks).filter(|m| {
+                m.kind == MentionKind::Person && m.name.is_some_and(|n| n.slice(text).contains(' '))
+            }) {
+                fallback = Some((m, Rule::ParagraphSubject));
                 break;
             }
         }
-        if let Some(m) = cx.subject(&toks).filter(|m| {
-            m.kind == MentionKind::Person && m.name.is_some_and(|n| n.slice(text).contains(' '))
-        }) {
-            fallback = Some((m, Rule::ParagraphSubject));
-            break;
-        }
-    }
-    // A quote that opens its paragraph after a paragraph of reported speech or one ending in
-    // a colon: `Rather, he said, the campaign will falter.¶“To my knowledge ...”`,
-    // `He listed the questions:¶“Has the candidate ...”`.
-    if let (None, Some(prev), true) = (&fallback, site.prev_para, site.para_start) {
-        if let Some(last) = segment::sentences(text, prev).last() {
-            let start = floor_boundary(text, last.end.saturating_sub(WINDOW)).max(last.start);
-            let toks = tokenize(text, Span::new(start, last.end));
-            let colon = toks.last().is_some_and(|t| t.is(':'));
-            let m = if colon {
-                cx.subject(&toks)
-            } else {
-                reported_speaker(cx, &toks)
-            };
-            if let Some(m) = m {
-                fallback = Some((m, Rule::PreviousParagraph));
+        // A quote that opens its paragraph after a paragraph of reported speech or one ending
+        // in a colon: `Rather, he said, the campaign will falter.¶“To my knowledge ...”`,
+        // `He listed the questions:¶“Has the candidate ...”`.
+        if let (None, Some(prev), true) = (&fallback, site.prev_para, site.para_start) {
+            if let Some(last) = segment::sentences(text, prev).last() {
+                let start = floor_boundary(text, last.end.saturating_sub(WINDOW)).max(last.start);
+                let toks = tokenize(text, Span::new(start, last.end));
+                let colon = toks.last().is_some_and(|t| t.is(':'));
+                let m = if colon {
+                    cx.subject(&toks)
+                } else {
+                    reported_speaker(cx, &toks)
+                };
+                if let Some(m) = m {
+                    fallback = Some((m, Rule::PreviousParagraph));
+                }
             }
         }
+        fallback
     }
-    let mut a = mk(kind, None, None, None, Rule::Unattributed)?;
-    a.fallback = fallback;
-    Some(a)
 }
 
 /// The speaker of a sentence of reported speech: the mention before its first speech cue, or
