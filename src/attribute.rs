@@ -451,8 +451,16 @@ impl<'a> Ctx<'a> {
                 break;
             }
             let w = self.w(t);
+            // `said former Gov. and party Chairman Ed Rendell`: titles joined by "and".
+            let joins_titles = w == "and"
+                && (self.g.lex.is_title_head(self.w(&toks[end - 1]))
+                    || self.g.lex.is_honorific(self.w(&toks[end - 1])))
+                && toks
+                    .get(end + 1)
+                    .is_some_and(|n| n.is_word() && !is_stop(self.w(n)));
             if end > start
                 && ends_forward_np(w)
+                && !joins_titles
                 && !(matches!(w, "of" | "for" | "at" | "to") && self.np_continues(toks, start, end))
             {
                 break;
@@ -535,6 +543,19 @@ impl<'a> Ctx<'a> {
                 .is_some_and(|n| self.g.is_name_word(n) || n.is('’') || n.is('\''))
             {
                 continue;
+            }
+            // A present-tense verb after a name ends the subject: `The Daily News | focuses`.
+            let verb_after_name = e >= 2 && {
+                let (w, prev) = (self.w(t), &toks[e - 2]);
+                t.is_word()
+                    && w.starts_with(char::is_lowercase)
+                    && w.ends_with('s')
+                    && !w.ends_with("ss")
+                    && self.g.is_name_word(prev)
+                    && !self.g.lex.is_title_head(w)
+            };
+            if verb_after_name && best.is_some() {
+                break;
             }
             if let Some(m) = self.g.classify(&toks[..e]) {
                 best = Some(m);
@@ -1121,8 +1142,13 @@ impl<'a> Quoted<'a> {
         if !self.title_like || adjacent {
             if c.participle && c.class == CueClass::Speech && !site.lead_at_sentence_start {
                 // `“It’s not new,” said Rep. Scott, adding that “we’ve been ...”`: the speaker
-                // of the quote before, passed on by the inheritance pass.
-                return Outcome::Found(self.mk(kind, None, None, cue, Rule::Unattributed));
+                // of the quote before, passed on by the inheritance pass; failing that, the
+                // subject of the sentence (`Kerpen needled the CNN “reporter,” saying, “...”`).
+                let mut a = self.mk(kind, None, None, cue, Rule::Unattributed);
+                a.fallback = cx
+                    .subject(&site.sentence)
+                    .map(|m| (m, Rule::BeforeParticiple));
+                return Outcome::Found(a);
             } else if c.participle {
                 if let Some(m) = self.participle_speaker(c_at) {
                     return Outcome::Found(self.mk(
@@ -1249,8 +1275,29 @@ impl<'a> Quoted<'a> {
     /// after a capitalised inverted cue and its speaker: `Continued Stone: “...”`.
     fn colon(&self) -> Outcome {
         let (cx, lead, l_end) = (self.cx, &self.site.lead, self.l_end);
-        if !(self.had_colon && self.site.lead_at_sentence_start && !self.lower) {
+        if !self.had_colon || self.lower {
             return Outcome::Next;
+        }
+        if !self.site.lead_at_sentence_start {
+            // The lead was cut by an earlier fragment: `the Daily News focuses on how the
+            // gunmen, armed with “assault weapons,” killed so many: “...”`.
+            return match cx.subject(&self.site.sentence) {
+                Some(m)
+                    if matches!(
+                        m.kind,
+                        MentionKind::Person | MentionKind::Org | MentionKind::Description
+                    ) =>
+                {
+                    Outcome::Found(self.mk(
+                        QuoteKind::Direct,
+                        Some(m),
+                        None,
+                        None,
+                        Rule::BeforeColon,
+                    ))
+                }
+                _ => Outcome::Next,
+            };
         }
         // `Continued Stone: “...”`: a capitalised cue opening the sentence, then the speaker.
         if let Some(c) = lead

@@ -290,3 +290,29 @@ fn parenthetical_tags_and_clauses_opening_with_while() {
     );
     check("Eight years ago, he backed Obama over Clinton and said, “She has never done anything for us.”", &[("“She has never", None, "before.cue")]);
 }
+
+#[test]
+fn coordinated_titles_colons_after_fragments_and_late_participles() {
+    check(
+        "“That is his role,” said former Pennsylvania Gov. and party Chairman Ed Rendell.",
+        &[("“That is his role", Some("Ed Rendell"), "after.cue-mention")],
+    );
+    check(
+        "The Daily News focuses on how the gunmen, armed with “assault weapons,” killed so many: “In taking 129 lives, the attackers showed how deadly such weapons are.”",
+        &[("“assault weapons", Some("The Daily News"), "inherit.same-sentence"), ("“In taking", Some("The Daily News"), "before.colon")],
+    );
+    check(
+        "Kerpen needled the network’s “reporter,” saying, “A reporter who tweets on request!”",
+        &[
+            ("“reporter,”", Some("Kerpen"), "sentence.lead-cue"),
+            ("“A reporter who", Some("Kerpen"), "inherit.interrupted"),
+        ],
+    );
+    check(
+        "“Would it be negotiable?” Hannity pressed. “Maybe let some people stay?”",
+        &[
+            ("“Would it", Some("Hannity"), "after.mention-cue"),
+            ("“Maybe", Some("Hannity"), "inherit.interrupted"),
+        ],
+    );
+}
