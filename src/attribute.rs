@@ -343,7 +343,15 @@ impl<'a> Ctx<'a> {
             };
             let group = &toks[open + 1..close];
             let first = group.first().map(|t| self.w(t).to_ascii_lowercase());
-            if let Some(a) = self.g.appositive(group) {
+            if let Some(m) = self
+                .g
+                .classify(group)
+                .filter(|m| m.kind == MentionKind::Person && m.name.is_some() && m.title.is_some())
+            {
+                // `His rival, former Agriculture Secretary Ruth Calloway, called`: the
+                // apposition names the speaker.
+                return Some((m, None));
+            } else if let Some(a) = self.g.appositive(group) {
                 appos = Some(a);
             } else if matches!(
                 first.as_deref(),
@@ -394,8 +402,15 @@ impl<'a> Ctx<'a> {
                 })
                 .filter(|m| m.kind != MentionKind::Pronoun)
             {
-                // `In Washington, Jake Sullivan, the adviser, said`: the group is the name.
-                return Some((m, appos));
+                // `In Washington, Jake Sullivan, the adviser, said`: the group is the name;
+                // a title may stand before it: `The campaign's finance director, Pete Ng,`.
+                let title_before = (m.kind == MentionKind::Person)
+                    .then(|| {
+                        (floor.max(open.saturating_sub(10))..open)
+                            .find_map(|k| self.g.appositive(&toks[k..open]))
+                    })
+                    .flatten();
+                return Some((m, appos.or(title_before)));
             } else {
                 return None;
             }
@@ -945,7 +960,9 @@ impl<'a> Quoted<'a> {
         if t0 >= tail.len() {
             return Outcome::Next;
         }
-        if let Some(c) = cx.speech_cue_at(tail, t0) {
+        // A participle is never an inverted tag: in `“...,” telling supporters` the phrase
+        // after it is its object.
+        if let Some(c) = cx.speech_cue_at(tail, t0).filter(|c| !c.participle) {
             if let Some((m, appos, _)) = cx.mention_after(tail, t0 + c.words) {
                 let rule = if c.class == CueClass::Phrase {
                     Rule::AccordingTo
@@ -1150,11 +1167,11 @@ impl<'a> Quoted<'a> {
                     .map(|m| (m, Rule::BeforeParticiple));
                 return Outcome::Found(a);
             } else if c.participle {
-                if let Some(m) = self.participle_speaker(c_at) {
+                if let Some((m, appos)) = self.participle_speaker(c_at) {
                     return Outcome::Found(self.mk(
                         kind,
                         Some(m),
-                        None,
+                        appos,
                         cue,
                         Rule::BeforeParticiple,
                     ));
@@ -1193,13 +1210,12 @@ impl<'a> Quoted<'a> {
     /// Who is saying, for a participle cue at `c_at` in the lead: the name right before the
     /// participle (`with Donald Trump tweeting`, `Cruz recently promising`), the speaker of an
     /// earlier cue (`Spicer said, adding, “...”`), else the sentence subject.
-    fn participle_speaker(&self, c_at: usize) -> Option<Mention> {
+    fn participle_speaker(&self, c_at: usize) -> Option<(Mention, Option<Span>)> {
         let (cx, site, lead) = (self.cx, self.site, &self.site.lead);
         let adjacent = (c_at > 0 && lead[c_at - 1].is_word())
             .then(|| cx.mention_before(lead, 0, c_at))
             .flatten()
-            .map(|(m, _)| m)
-            .filter(|m| {
+            .filter(|(m, _)| {
                 // Only a subject of the participle: `with Donald Trump tweeting`.
                 let k = lead
                     .iter()
@@ -1207,18 +1223,16 @@ impl<'a> Quoted<'a> {
                     .unwrap_or(0);
                 k == 0 || lead[k - 1].is(',') || cx.w(&lead[k - 1]).eq_ignore_ascii_case("with")
             });
-
         let earlier = || {
             (0..c_at).rev().find_map(|i| {
                 cx.speech_cue_at(lead, i)
                     .filter(|c| c.class == CueClass::Speech && !c.participle)
                     .and_then(|_| cx.mention_before(lead, 0, i))
-                    .map(|(m, _)| m)
             })
         };
         adjacent
             .or_else(earlier)
-            .or_else(|| cx.subject(&site.sentence))
+            .or_else(|| cx.subject(&site.sentence).map(|m| (m, None)))
     }
 
     /// A cue later in the sentence: `The US is “deeply concerned” about it, she said.`

@@ -155,7 +155,7 @@ impl Lexicon {
         let words: Vec<String> = form.split_whitespace().map(str::to_owned).collect();
         let info = CueForm {
             class,
-            participle: words[0].ends_with("ing"),
+            participle: class != CueClass::Phrase && words[0].ends_with("ing"),
             words: words.len(),
         };
         let entry = self.cues.entry(words[0].clone()).or_default();
