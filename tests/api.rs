@@ -113,3 +113,97 @@ fn custom_rule_data_is_used_and_checked() {
     assert_eq!(custom.quotes[0].speaker.as_deref(), Some("Ana Ruiz"));
     assert!(Lexicon::parse("[speech]\nBAD\n", "", "", "").is_err());
 }
+
+/// Deterministic random texts built from quotation marks, apostrophes, cue words, names,
+/// line breaks and odd code points: extraction never panics, and every span is valid.
+#[test]
+fn hostile_texts_keep_every_invariant() {
+    const PIECES: &[&str] = &[
+        "“",
+        "”",
+        "‘",
+        "’",
+        "\"",
+        "'",
+        "«",
+        "»",
+        "„",
+        "`",
+        " ",
+        "\n",
+        "\n\n",
+        "\t",
+        ".",
+        ",",
+        ";",
+        ":",
+        "!",
+        "?",
+        "—",
+        "–",
+        "-",
+        "(",
+        ")",
+        "said",
+        "told",
+        "he",
+        "she",
+        "Mr.",
+        "Sen.",
+        "according to",
+        "who",
+        "which",
+        "Jake",
+        "Sullivan",
+        "the",
+        "White",
+        "House",
+        "é",
+        "😀",
+        "\u{301}",
+        "\u{200b}",
+        "\u{feff}",
+        "\r\n",
+        "\r",
+        "U.S.",
+        "’s",
+        "saying",
+        "that",
+        "adding",
+        "R-Pa.",
+        "van",
+        "der",
+    ];
+    let ex = extractor();
+    let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+    let mut next = |n: usize| {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        (state % n as u64) as usize
+    };
+    for _ in 0..3000 {
+        let len = next(60);
+        let text: String = (0..len)
+            .map(|_| PIECES[next(PIECES.len())])
+            .collect::<Vec<_>>()
+            .join(if next(2) == 0 { " " } else { "" });
+        let found = ex.extract(&text);
+        let mut last = 0;
+        for q in &found.quotes {
+            assert!(q.span.start >= last && q.span.end <= text.len(), "{text:?}");
+            assert!(
+                text.is_char_boundary(q.span.start) && text.is_char_boundary(q.span.end),
+                "{text:?}"
+            );
+            last = q.span.end;
+            for s in q.mention.iter().chain(q.cue.iter()) {
+                assert!(s.start <= s.end && s.end <= text.len(), "{text:?}");
+                assert!(
+                    text.is_char_boundary(s.start) && text.is_char_boundary(s.end),
+                    "{text:?}"
+                );
+            }
+        }
+    }
+}
