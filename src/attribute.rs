@@ -473,9 +473,16 @@ impl<'a> Ctx<'a> {
                 && toks
                     .get(end + 1)
                     .is_some_and(|n| n.is_word() && !is_stop(self.w(n)));
+            // A day after an article is a modifier: `a Wednesday editorial`.
+            let day_modifier = w.starts_with(char::is_uppercase)
+                && matches!(
+                    self.w(&toks[end - 1]).to_ascii_lowercase().as_str(),
+                    "a" | "an" | "the" | "this" | "last"
+                );
             if end > start
                 && ends_forward_np(w)
                 && !joins_titles
+                && !day_modifier
                 && !(matches!(w, "of" | "for" | "at" | "to") && self.np_continues(toks, start, end))
             {
                 break;

@@ -361,6 +361,17 @@ const NOT_NAMES: &[&str] = &[
     "Millions",
     "Dozens",
     "Half",
+    "Outside",
+    "Inside",
+    "Behind",
+    "Beyond",
+    "Across",
+    "Near",
+    "Below",
+    "Above",
+    "Ahead",
+    "Toward",
+    "Towards",
 ];
 
 /// Words that mark a capitalised phrase as an organisation rather than a person.
@@ -557,10 +568,7 @@ impl<'a> Grammar<'a> {
         // A possessive is never the speaker: `Trump's call`; nor a time: `A month later`,
         // `a Sunday`, `last week`.
         let lw = self.word(last);
-        if lw.ends_with("'s")
-            || lw.ends_with("’s")
-            || toks.iter().any(|t| is_time_word(self.word(t)))
-        {
+        if lw.ends_with("'s") || lw.ends_with("’s") || is_time_word(lw) {
             return None;
         }
         if toks.len() == 1 {
@@ -740,7 +748,21 @@ impl<'a> Grammar<'a> {
             }
             return None;
         }
-        if name_start > 0 && title_end.is_none() {
+        // `Secretary of State`, `Department of Justice`: a name after a linking word is part
+        // of the title or organisation.
+        if name_start > 0
+            && matches!(
+                self.word(&toks[name_start - 1]),
+                "of" | "for" | "and" | "the"
+            )
+        {
+            return None;
+        }
+        // An age before a name is no title: `17-year-old Jared Potts`.
+        let ages_only = toks[..name_start]
+            .iter()
+            .all(|t| self.word(t).ends_with("-year-old"));
+        if name_start > 0 && title_end.is_none() && !ages_only {
             return None;
         }
         // Courtesy forms (Mr, Ms) tell gender but are not titles.

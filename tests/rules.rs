@@ -316,3 +316,27 @@ fn coordinated_titles_colons_after_fragments_and_late_participles() {
         ],
     );
 }
+
+#[test]
+fn time_words_ages_and_titles_with_of() {
+    check(
+        "“There are invertebrates with more spine,” reads a Wednesday editorial in the Register.",
+        &[(
+            "“There are",
+            Some("a Wednesday editorial in the Register"),
+            "after.cue-mention",
+        )],
+    );
+    check(
+        "17-year-old Jared Potts echoed:\n\n“He speaks his mind, and that is what we need.”",
+        &[(
+            "“He speaks",
+            Some("Jared Potts"),
+            "context.previous-paragraph",
+        )],
+    );
+    // "State" in "Secretary of State" is no person for a later "she" to resolve to.
+    let text = "The Secretary of State met the press.\n\n“It went well,” she said.";
+    let q = &crate::common::extractor().extract(text).quotes[0];
+    assert_eq!(q.speaker, None, "{:?}", q.speaker);
+}
