@@ -323,7 +323,7 @@ fn time_words_ages_and_titles_with_of() {
         "“There are invertebrates with more spine,” reads a Wednesday editorial in the Register.",
         &[(
             "“There are",
-            Some("a Wednesday editorial in the Register"),
+            Some("a Wednesday editorial"),
             "after.cue-mention",
         )],
     );
