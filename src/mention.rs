@@ -715,9 +715,14 @@ impl<'a> Grammar<'a> {
                 antecedent: None,
             });
         }
-        // Words before the name must make a title: `to Fox News` is no speaker.
+        // Words before the name must make a title (`to Fox News` is no speaker), or be an
+        // age: `17-year-old Jared Potts`.
+        let ages_only = toks[..name_start]
+            .iter()
+            .all(|t| self.word(t).ends_with("-year-old"));
         if name_start > 0
             && title_end.is_none()
+            && !ages_only
             && !toks[..name_start].iter().all(|t| self.is_cap(t))
         {
             return None;
@@ -758,10 +763,6 @@ impl<'a> Grammar<'a> {
         {
             return None;
         }
-        // An age before a name is no title: `17-year-old Jared Potts`.
-        let ages_only = toks[..name_start]
-            .iter()
-            .all(|t| self.word(t).ends_with("-year-old"));
         if name_start > 0 && title_end.is_none() && !ages_only {
             return None;
         }
