@@ -976,13 +976,7 @@ impl<'a> Quoted<'a> {
                 } else {
                     Rule::AfterCueMention
                 };
-                return Outcome::Found(self.mk(
-                    self.direct_or(!self.lead_empty),
-                    Some(m),
-                    appos,
-                    Some(cx.cue_span(tail, t0, c)),
-                    rule,
-                ));
+                return self.tagged_after(m, appos, cx.cue_span(tail, t0, c), rule);
             }
         }
         for c_at in t0 + 1..tail.len().min(t0 + 40) {
@@ -1018,18 +1012,28 @@ impl<'a> Quoted<'a> {
                         .flatten();
                     let appos = appos.or(title_first);
                     if m.span.start == tail[t0].span.start || title_first.is_some() {
-                        return Outcome::Found(self.mk(
-                            self.direct_or(!self.lead_empty),
-                            Some(m),
+                        return self.tagged_after(
+                            m,
                             appos,
-                            Some(cx.cue_span(tail, c_at, c)),
+                            cx.cue_span(tail, c_at, c),
                             Rule::AfterMentionCue,
-                        ));
+                        );
                     }
                 }
             }
         }
         Outcome::Next
+    }
+
+    /// A tag found after the quote: the quote is direct unless words lead into it.
+    fn tagged_after(&self, m: Mention, appos: Option<Span>, cue: Span, rule: Rule) -> Outcome {
+        Outcome::Found(self.mk(
+            self.direct_or(!self.lead_empty),
+            Some(m),
+            appos,
+            Some(cue),
+            rule,
+        ))
     }
 
     /// `“...,” Trump, the 2016 frontrunner and polling leader in the state, said.`: a name, a
@@ -1054,13 +1058,12 @@ impl<'a> Quoted<'a> {
                 let Some(c) = cx.speech_cue_at(tail, c_at) else {
                     return Outcome::NotSpeech;
                 };
-                return Outcome::Found(self.mk(
-                    self.direct_or(!self.lead_empty),
-                    Some(m),
+                return self.tagged_after(
+                    m,
                     None,
-                    Some(cx.cue_span(tail, c_at, c)),
+                    cx.cue_span(tail, c_at, c),
                     Rule::AfterMentionCue,
-                ));
+                );
             }
         }
         Outcome::Next
