@@ -1445,7 +1445,7 @@ impl<'a> Quoted<'a> {
                 let toks = tokenize(text, Span::new(start, last.end));
                 let colon = toks.last().is_some_and(|t| t.is(':'));
                 let m = if colon {
-                    cx.subject(&toks)
+                    colon_speaker(cx, &toks)
                 } else {
                     reported_speaker(cx, &toks)
                 };
@@ -1456,6 +1456,29 @@ impl<'a> Quoted<'a> {
         }
         fallback
     }
+}
+
+/// The speaker of a sentence that ends in a colon and introduces the next paragraph: the
+/// mention before its last speech cue (`The Herald disagreed, and the Courier responded:`),
+/// the speaker after an opening cue (`Stated Stone:`), else the subject.
+fn colon_speaker(cx: &Ctx<'_>, toks: &[Tok]) -> Option<Mention> {
+    let end = toks.len().saturating_sub(1);
+    if let Some(c) = toks
+        .first()
+        .and_then(|t| cx.g.lex.cue_at(&[cx.w(t)]))
+        .filter(|c| c.class == CueClass::Speech && end > c.words)
+    {
+        if let Some(m) = cx.g.classify(&toks[c.words..end]) {
+            return Some(m);
+        }
+    }
+    let last_cue = (0..end).rev().find(|&i| {
+        cx.speech_cue_at(toks, i)
+            .is_some_and(|c| c.class == CueClass::Speech && !c.participle)
+    });
+    last_cue
+        .and_then(|c_at| cx.mention_before(toks, 0, c_at).map(|(m, _)| m))
+        .or_else(|| cx.subject(toks))
 }
 
 /// The speaker of a sentence of reported speech: the mention before its first speech cue, or

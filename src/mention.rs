@@ -583,6 +583,27 @@ impl<'a> Grammar<'a> {
         {
             return None;
         }
+        // Two named speakers joined by "and": `Smith and Jones`, `lawyers Ana Ruiz and Tom
+        // Lee`. The pair speaks as a group, kept as written.
+        if let Some(and) = toks.iter().position(|t| self.word(t) == "and") {
+            let named = |m: Option<Mention>| {
+                m.is_some_and(|m| m.kind == MentionKind::Person && m.name.is_some())
+            };
+            if and > 0
+                && and + 1 < toks.len()
+                && named(self.classify(&toks[..and]))
+                && named(self.classify(&toks[and + 1..]))
+            {
+                return Some(Mention {
+                    span: Span::new(first.span.start, last.span.end),
+                    kind: MentionKind::Description,
+                    name: None,
+                    title: None,
+                    gender: None,
+                    antecedent: None,
+                });
+            }
+        }
         // A mention ends in a noun-like word: a capitalised word or a lowercase word that is
         // not a function word, adverb or verb form.
         let lw = self.word(last);

@@ -340,3 +340,39 @@ fn time_words_ages_and_titles_with_of() {
     let q = &crate::common::extractor().extract(text).quotes[0];
     assert_eq!(q.speaker, None, "{:?}", q.speaker);
 }
+
+#[test]
+fn role_nouns_and_participle_modifiers_make_titles() {
+    check(
+        "\"I am not going to call it an error,\" said retired surgeon Ben Carlsen, asked about it.",
+        &[("\"I am not", Some("Ben Carlsen"), "after.cue-mention")],
+    );
+    check(
+        "\"I have no idea where he stands on taxes,\" said undecided voter Stacey Hilton of Dover, N.H., before the town hall.",
+        &[("\"I have no", Some("Stacey Hilton"), "after.cue-mention")],
+    );
+    check(
+        "\"These are dark days for people like me,\" former Bush speechwriter Noah Neuman wrote in a column.",
+        &[("\"These are", Some("Noah Neuman"), "after.mention-cue")],
+    );
+}
+
+#[test]
+fn a_colon_paragraph_names_the_speaker_of_its_last_cue() {
+    check(
+        "The Herald made the same claims in March, and the Courier responded:\n\n\"If some people pose a threat, the answer is not to punish everyone else.\"",
+        &[("\"If some", Some("the Courier"), "context.previous-paragraph")],
+    );
+    check(
+        "Stone spoke on a radio programme on Tuesday.\n\nStated Stone:\n\n“I think the stakes are very high.”",
+        &[("“I think", Some("Stone"), "context.previous-paragraph")],
+    );
+}
+
+#[test]
+fn two_named_speakers_joined_by_and() {
+    check(
+        "“We will appeal,” Smith and Jones wrote in a joint statement.",
+        &[("“We will", Some("Smith and Jones"), "after.mention-cue")],
+    );
+}
