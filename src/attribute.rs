@@ -1406,6 +1406,16 @@ impl<'a> Quoted<'a> {
                 })
                 .map(|m| (m, Rule::SentenceSubject));
         }
+        // A fragment in a sentence with a cue before it takes the speaker of the cue, else
+        // the subject: `Officials, the mayor insisted, had ignored the “clear warnings.”`
+        if a.fallback.is_none() && !self.title_like {
+            let s = &site.sentence;
+            if (0..s.len()).any(|i| cx.cue_at(s, i).is_some()) {
+                a.fallback = reported_speaker(cx, s)
+                    .or_else(|| cx.subject(s))
+                    .map(|m| (m, Rule::SentenceSubject));
+            }
+        }
         a
     }
 

@@ -376,3 +376,17 @@ fn two_named_speakers_joined_by_and() {
         &[("“We will", Some("Smith and Jones"), "after.mention-cue")],
     );
 }
+
+#[test]
+fn a_fragment_in_reported_speech_takes_the_speaker_of_its_cue() {
+    // The first fragment is a campaign name (dropped); the second has no cue of its own and
+    // no attributed quote beside it, so the speaker of the sentence's cue speaks for it.
+    check(
+        "Zimmer said he planned to use the money to fight “Save Our Parks” campaigns and to counter “the mayor’s war on drivers.”",
+        &[(
+            "“the mayor’s war",
+            Some("Zimmer"),
+            "context.sentence-subject",
+        )],
+    );
+}
