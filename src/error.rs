@@ -90,7 +90,18 @@ impl fmt::Display for Error {
         }
         match &self.kind {
             ErrorKind::Io(e) => write!(f, "{e}"),
-            ErrorKind::Json(e) => write!(f, "invalid JSON: {e}"),
+            ErrorKind::Json(e) => {
+                // A JSONL line is parsed on its own, so serde's "at line 1" would contradict
+                // the line number given in front: only the column is kept.
+                let message = e.to_string();
+                let position = format!(" at line {} column {}", e.line(), e.column());
+                match message.strip_suffix(&position) {
+                    Some(what) if self.line.is_some() && e.line() == 1 => {
+                        write!(f, "invalid JSON at column {}: {what}", e.column())
+                    }
+                    _ => write!(f, "invalid JSON: {e}"),
+                }
+            }
             ErrorKind::MissingText => write!(f, "record has no string field \"text\""),
             ErrorKind::BadId => write!(f, "record's \"id\" is neither a string nor a number"),
             ErrorKind::InvalidUtf8 { offset } => {
@@ -117,3 +128,27 @@ impl std::error::Error for Error {
 
 /// A `Result` with this crate's [`Error`].
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_jsonl_error_names_the_file_line_and_column_only() {
+        let json = serde_json::from_str::<serde_json::Value>("{bad").unwrap_err();
+        let err = Error::new(ErrorKind::Json(json))
+            .with_source("in.jsonl")
+            .with_line(7);
+        assert_eq!(
+            err.to_string(),
+            "in.jsonl:7: invalid JSON at column 2: key must be a string"
+        );
+        // Without a line of its own, serde's position stays.
+        let json = serde_json::from_str::<serde_json::Value>("\n{bad").unwrap_err();
+        let err = Error::new(ErrorKind::Json(json)).with_source("x");
+        assert_eq!(
+            err.to_string(),
+            "x: invalid JSON: key must be a string at line 2 column 2"
+        );
+    }
+}

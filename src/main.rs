@@ -1,15 +1,23 @@
 //! The `whosaid` command line: a thin layer over the library.
 
-use std::fs::File;
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::{Mutex, PoisonError};
 
 use anyhow::{bail, Context};
 use clap::{Parser, Subcommand, ValueEnum};
 use rayon::prelude::*;
 use whosaid::output::{self, Format};
 use whosaid::{eval, input, Document, Extractor, ExtractorBuilder, InputOptions, Item};
+
+/// Every message on stderr goes through this: if stderr is closed (`2>&1 | head`), the
+/// message is dropped instead of panicking like `std::eprintln!`, and the run goes on.
+macro_rules! eprintln {
+    ($($arg:tt)*) => {{
+        let _ = writeln!(io::stderr().lock(), $($arg)*);
+    }};
+}
 
 /// Finds the quotes in news articles and says who said them.
 #[derive(Parser, Debug)]
@@ -51,6 +59,12 @@ enum Command {
         /// lossily with a warning.
         #[arg(long)]
         strict: bool,
+        /// For CSV meant for a spreadsheet: put a ' before any text cell (doc_id, quote,
+        /// speaker, speaker_title, speaker_mention, cue) that starts with =, +, -, @, a tab or
+        /// a carriage return, so it is not run as a formula. Such a cell then no longer
+        /// matches its offsets exactly. No effect on --format jsonl.
+        #[arg(long)]
+        csv_safe: bool,
     },
     /// Score the extractor against a gold JSONL file (see the README's Accuracy section).
     Eval {
@@ -107,7 +121,7 @@ fn run() -> anyhow::Result<ExitCode> {
         Ok(cli) => cli,
         Err(e) => {
             let code = if e.use_stderr() { 1 } else { 0 };
-            e.print()?;
+            let _ = e.print();
             return Ok(ExitCode::from(code));
         }
     };
@@ -119,10 +133,12 @@ fn run() -> anyhow::Result<ExitCode> {
             threads,
             no_header,
             strict,
+            csv_safe,
         } => {
             init_threads(threads)?;
             let extractor = ExtractorBuilder::new().build()?;
             let format = match format {
+                OutFormat::Csv if csv_safe => Format::CsvSafe,
                 OutFormat::Csv => Format::Csv,
                 OutFormat::Jsonl => Format::Jsonl,
             };
@@ -166,7 +182,11 @@ fn init_threads(threads: Option<usize>) -> anyhow::Result<()> {
 }
 
 /// Documents are read in batches, extracted in parallel, and written whole in input order.
-const BATCH: usize = 512;
+/// A batch holds at most `BATCH_DOCS` documents and, unless it is a single document, at most
+/// `BATCH_BYTES` bytes of text, so memory stays bounded whatever the corpus size and a huge
+/// document is processed on its own.
+const BATCH_DOCS: usize = 512;
+const BATCH_BYTES: usize = 8 << 20;
 
 fn extract(
     extractor: &Extractor,
@@ -176,13 +196,14 @@ fn extract(
     header: bool,
     w: &mut dyn Write,
 ) -> anyhow::Result<ExitCode> {
-    if header && format == Format::Csv {
+    if header && format.is_csv() {
         let mut buf = Vec::new();
         output::write_csv_header(&mut buf)?;
         w.write_all(&buf)?;
     }
     let mut failed = 0usize;
-    let mut batch: Vec<Document> = Vec::with_capacity(BATCH);
+    let mut batch: Vec<Document> = Vec::with_capacity(BATCH_DOCS);
+    let mut batch_bytes = 0usize;
     let flush = |batch: &mut Vec<Document>, w: &mut dyn Write| -> anyhow::Result<()> {
         let rendered: Vec<io::Result<Vec<u8>>> = batch
             .par_iter()
@@ -202,9 +223,16 @@ fn extract(
     for item in input::read_inputs(paths, options) {
         match item {
             Item::Document(doc) => {
-                batch.push(doc);
-                if batch.len() == BATCH {
+                // A document that would take the batch over the byte bound goes in the next one.
+                if !batch.is_empty() && batch_bytes + doc.text.len() > BATCH_BYTES {
                     flush(&mut batch, w)?;
+                    batch_bytes = 0;
+                }
+                batch_bytes += doc.text.len();
+                batch.push(doc);
+                if batch.len() >= BATCH_DOCS || batch_bytes >= BATCH_BYTES {
+                    flush(&mut batch, w)?;
+                    batch_bytes = 0;
                 }
             }
             Item::Warning(e) => eprintln!("whosaid: warning: {e}"),
@@ -223,11 +251,17 @@ fn extract(
 }
 
 /// Writes through a temporary file beside `path`, renamed over it only on success, so an
-/// earlier file is never left half-overwritten.
+/// earlier file is never left half-overwritten. The temporary file is removed when the run
+/// fails, panics or is interrupted (Ctrl-C, SIGTERM, SIGHUP: exit status 130); only SIGKILL
+/// can leave it behind, as a hidden `.NAME.*.whosaid.tmp` beside FILE.
 fn write_atomically(
     path: &Path,
     f: impl FnOnce(&mut dyn Write) -> anyhow::Result<ExitCode>,
 ) -> anyhow::Result<ExitCode> {
+    let cannot_write = || format!("cannot write {}", path.display());
+    if path.is_dir() {
+        bail!("{}: it is a folder", cannot_write());
+    }
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -237,26 +271,57 @@ fn write_atomically(
         .context("output path has no file name")?
         .to_string_lossy()
         .into_owned();
-    let tmp = dir.join(format!(".{name}.whosaid-{}.tmp", std::process::id()));
-    let file = File::create(&tmp).with_context(|| format!("cannot write {}", tmp.display()))?;
-    let mut w = BufWriter::with_capacity(1 << 16, file);
-    let result = f(&mut w).and_then(|code| {
-        w.flush()?;
-        w.get_ref().sync_all()?;
-        Ok(code)
-    });
-    drop(w);
-    match result {
-        Ok(code) => {
-            std::fs::rename(&tmp, path)
-                .with_context(|| format!("cannot write {}", path.display()))?;
-            Ok(code)
-        }
-        Err(e) => {
-            let _ = std::fs::remove_file(&tmp);
-            Err(e)
-        }
+    let prefix = format!(".{name}.");
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(&prefix).suffix(".whosaid.tmp");
+    #[cfg(unix)]
+    {
+        // The mode a plain `File::create` gives (umask applies), not the temporary file's 0600.
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
     }
+    remove_output_on_interrupt();
+    // Dropped on an error or a panic, the temporary file removes itself. It is registered for
+    // the interrupt handler under the lock, so no signal can come between.
+    let tmp = {
+        let mut pending = PENDING_OUTPUT
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
+        let tmp = builder.tempfile_in(dir).with_context(cannot_write)?;
+        *pending = Some(tmp.path().to_owned());
+        tmp
+    };
+    let mut w = BufWriter::with_capacity(1 << 16, tmp.as_file());
+    let code = f(&mut w)?;
+    w.flush().with_context(cannot_write)?;
+    drop(w);
+    tmp.as_file().sync_all().with_context(cannot_write)?;
+    let mut pending = PENDING_OUTPUT
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner);
+    let result = tmp.persist(path);
+    *pending = None;
+    result.map_err(|e| e.error).with_context(cannot_write)?;
+    Ok(code)
+}
+
+/// The temporary output file to remove if the run is interrupted.
+static PENDING_OUTPUT: Mutex<Option<PathBuf>> = Mutex::new(None);
+
+/// On Ctrl-C, SIGTERM or SIGHUP, removes the file in [`PENDING_OUTPUT`] (if it has not been
+/// renamed into place yet) and exits with status 130. Should no handler be set, FILE is still
+/// intact and only the temporary file is left.
+fn remove_output_on_interrupt() {
+    let _ = ctrlc::set_handler(|| {
+        // The lock is held until the exit, so the file cannot be renamed in between.
+        let mut pending = PENDING_OUTPUT
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
+        if let Some(tmp) = pending.take() {
+            let _ = std::fs::remove_file(tmp);
+        }
+        std::process::exit(130);
+    });
 }
 
 fn run_eval(gold_path: &Path, json: bool, errors: usize) -> anyhow::Result<ExitCode> {

@@ -4,6 +4,8 @@
 //! Each document renders into its own buffer, so parallel workers can format and the writer
 //! can print whole documents in input order.
 
+use std::borrow::Cow;
+
 use serde::Serialize;
 
 use crate::span::CharMap;
@@ -32,8 +34,50 @@ pub const CSV_HEADER: [&str; 14] = [
 pub enum Format {
     /// The attribution CSV, one row per quote.
     Csv,
+    /// The attribution CSV with its text cells made safe to open in a spreadsheet (see
+    /// [`CsvOptions::safe`]).
+    CsvSafe,
     /// One JSON object per document.
     Jsonl,
+}
+
+impl Format {
+    /// True for the CSV formats (which have a header row).
+    pub fn is_csv(self) -> bool {
+        matches!(self, Format::Csv | Format::CsvSafe)
+    }
+}
+
+/// How CSV rows are written.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct CsvOptions {
+    /// Neutralises cells that a spreadsheet would run as a formula (CSV injection): a text
+    /// cell (`doc_id`, `quote`, `speaker`, `speaker_title`, `speaker_mention`, `cue`) that
+    /// starts with `=`, `+`, `-`, `@`, a tab or a carriage return gets a `'` in front (see
+    /// [`csv_safe`]). Off by default: such a cell is then no longer the exact text between its
+    /// offsets.
+    pub safe: bool,
+}
+
+/// The characters that make a spreadsheet read a cell as a formula when the cell starts
+/// with one (OWASP's list for CSV injection).
+const FORMULA_TRIGGERS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// `cell` with a `'` in front if it starts with `=`, `+`, `-`, `@`, a tab or a carriage
+/// return, so that a spreadsheet shows it as text instead of running it as a formula;
+/// otherwise `cell` as is.
+///
+/// ```
+/// use whosaid::output::csv_safe;
+/// assert_eq!(csv_safe("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
+/// assert_eq!(csv_safe("“We won,”"), "“We won,”");
+/// ```
+pub fn csv_safe(cell: &str) -> Cow<'_, str> {
+    if cell.starts_with(FORMULA_TRIGGERS) {
+        Cow::Owned(format!("'{cell}"))
+    } else {
+        Cow::Borrowed(cell)
+    }
 }
 
 /// One quote laid out for output, offsets in code points.
@@ -102,14 +146,70 @@ fn row<'a>(doc_id: &'a str, text: &'a str, map: &CharMap, i: usize, q: &'a Quote
 
 /// Renders one document's rows as CSV (no header) into `out`.
 pub fn write_csv(out: &mut Vec<u8>, doc_id: &str, text: &str, ex: &Extraction) -> csv::Result<()> {
+    write_csv_with(out, doc_id, text, ex, CsvOptions::default())
+}
+
+/// Renders one document's rows as CSV (no header) into `out`, with `options`.
+pub fn write_csv_with(
+    out: &mut Vec<u8>,
+    doc_id: &str,
+    text: &str,
+    ex: &Extraction,
+    options: CsvOptions,
+) -> csv::Result<()> {
     let mut w = csv::WriterBuilder::new()
         .has_headers(false)
         .from_writer(out);
     for r in rows(doc_id, text, ex) {
-        w.serialize(r)?;
+        if options.safe {
+            w.serialize(SafeRow::new(&r))?;
+        } else {
+            w.serialize(r)?;
+        }
     }
     w.flush()?;
     Ok(())
+}
+
+/// A [`Row`] with its text cells passed through [`csv_safe`]; the same columns in the same
+/// order.
+#[derive(Serialize)]
+struct SafeRow<'a> {
+    doc_id: Cow<'a, str>,
+    quote_index: usize,
+    kind: &'static str,
+    quote_start: usize,
+    quote_end: usize,
+    quote: Cow<'a, str>,
+    speaker: Option<Cow<'a, str>>,
+    speaker_title: Option<Cow<'a, str>>,
+    speaker_mention: Option<Cow<'a, str>>,
+    speaker_start: Option<usize>,
+    speaker_end: Option<usize>,
+    cue: Option<Cow<'a, str>>,
+    rule: &'static str,
+    confidence: f32,
+}
+
+impl<'a> SafeRow<'a> {
+    fn new(r: &Row<'a>) -> SafeRow<'a> {
+        SafeRow {
+            doc_id: csv_safe(r.doc_id),
+            quote_index: r.quote_index,
+            kind: r.kind,
+            quote_start: r.quote_start,
+            quote_end: r.quote_end,
+            quote: csv_safe(r.quote),
+            speaker: r.speaker.map(csv_safe),
+            speaker_title: r.speaker_title.map(csv_safe),
+            speaker_mention: r.speaker_mention.map(csv_safe),
+            speaker_start: r.speaker_start,
+            speaker_end: r.speaker_end,
+            cue: r.cue.map(csv_safe),
+            rule: r.rule,
+            confidence: r.confidence,
+        }
+    }
 }
 
 /// Renders the CSV header row into `out`.
@@ -170,6 +270,144 @@ pub fn render(
 ) -> std::io::Result<()> {
     match format {
         Format::Csv => write_csv(out, doc_id, text, ex).map_err(std::io::Error::other),
+        Format::CsvSafe => write_csv_with(out, doc_id, text, ex, CsvOptions { safe: true })
+            .map_err(std::io::Error::other),
         Format::Jsonl => write_jsonl(out, doc_id, text, ex).map_err(std::io::Error::other),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::span::Span;
+    use crate::types::{QuoteKind, Rule};
+
+    /// One quote over `quote` with the mention `mention` and the cue `cue` (each located in
+    /// `text` by its first occurrence), said by `who` = (speaker, title).
+    fn extraction(text: &str, quote: &str, mention: &str, cue: &str, who: [&str; 2]) -> Extraction {
+        let span = |s: &str| {
+            let start = text.find(s).unwrap();
+            Span::new(start, start + s.len())
+        };
+        Extraction {
+            quotes: vec![Quote {
+                kind: QuoteKind::Direct,
+                span: span(quote),
+                speaker: Some(who[0].to_owned()),
+                title: Some(who[1].to_owned()),
+                mention: Some(span(mention)),
+                cue: Some(span(cue)),
+                rule: Rule::AfterMentionCue,
+                confidence: 0.95,
+            }],
+        }
+    }
+
+    fn csv_cells(bytes: &[u8]) -> Vec<Vec<String>> {
+        csv::ReaderBuilder::new()
+            .has_headers(false)
+            .from_reader(bytes)
+            .records()
+            .map(|r| r.unwrap().iter().map(str::to_owned).collect())
+            .collect()
+    }
+
+    #[test]
+    fn csv_safe_prefixes_formula_triggers_only() {
+        for cell in ["=1+1", "+1", "-2", "@SUM(A1)", "\tx", "\rx", "=", "-"] {
+            assert_eq!(csv_safe(cell), format!("'{cell}"), "{cell:?}");
+        }
+        for cell in [
+            "",
+            "plain",
+            "“=quoted”",
+            " =x",
+            "'=x",
+            "a-b",
+            "1+1",
+            "\u{ff1d}x",
+        ] {
+            assert!(
+                matches!(csv_safe(cell), Cow::Borrowed(c) if c == cell),
+                "{cell:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn safe_csv_neutralises_text_cells_and_keeps_the_rest() {
+        let text = "=cmd| said -Smith “+x” done";
+        let ex = extraction(text, "“+x”", "-Smith", "said", ["=Eve", "@handle"]);
+        let mut plain = Vec::new();
+        write_csv(&mut plain, "@doc", text, &ex).unwrap();
+        let mut safe = Vec::new();
+        write_csv_with(&mut safe, "@doc", text, &ex, CsvOptions { safe: true }).unwrap();
+        let plain = csv_cells(&plain);
+        let safe = csv_cells(&safe);
+        assert_eq!(
+            plain[0],
+            [
+                "@doc",
+                "0",
+                "direct",
+                "18",
+                "22",
+                "“+x”",
+                "=Eve",
+                "@handle",
+                "-Smith",
+                "11",
+                "17",
+                "said",
+                "after.mention-cue",
+                "0.95"
+            ]
+        );
+        let expected: Vec<String> = plain[0]
+            .iter()
+            .enumerate()
+            .map(|(i, cell)| match i {
+                0 | 6 | 7 | 8 | 11 => csv_safe(cell).into_owned(),
+                _ => cell.clone(),
+            })
+            .collect();
+        assert_eq!(safe[0], expected);
+        assert_eq!(safe[0][0], "'@doc");
+        assert_eq!(safe[0][5], "“+x”", "a quote starts with its mark");
+        assert_eq!(safe[0][6], "'=Eve");
+        assert_eq!(safe[0][8], "'-Smith");
+        // Through `render` too.
+        let mut rendered = Vec::new();
+        render(Format::CsvSafe, &mut rendered, "@doc", text, &ex).unwrap();
+        assert_eq!(csv_cells(&rendered), safe);
+    }
+
+    #[test]
+    fn safe_rows_have_the_same_columns_as_rows() {
+        let text = "“Yes,” he said.";
+        let ex = extraction(text, "“Yes,”", "he", "said", ["Al", "Mayor"]);
+        let r = &rows("d", text, &ex)[0];
+        for headers in [true, false] {
+            let mut a = csv::WriterBuilder::new()
+                .has_headers(headers)
+                .from_writer(Vec::new());
+            a.serialize(r).unwrap();
+            let mut b = csv::WriterBuilder::new()
+                .has_headers(headers)
+                .from_writer(Vec::new());
+            b.serialize(SafeRow::new(r)).unwrap();
+            let (a, b) = (a.into_inner().unwrap(), b.into_inner().unwrap());
+            assert_eq!(a, b);
+            if headers {
+                let first = String::from_utf8(a).unwrap();
+                assert!(first.starts_with(&CSV_HEADER.join(",")), "{first}");
+            }
+        }
+    }
+
+    #[test]
+    fn csv_formats_have_a_header_and_jsonl_does_not() {
+        assert!(Format::Csv.is_csv() && Format::CsvSafe.is_csv());
+        assert!(!Format::Jsonl.is_csv());
     }
 }

@@ -5,5 +5,7 @@ mod cli;
 mod common;
 mod fixtures;
 mod polnear;
+mod properties;
+mod robustness;
 mod rules;
 mod seeds;
