@@ -4,7 +4,7 @@
 //! accepts the same formats for custom rule sets. Invalid data comes back as one
 //! [`ErrorKind::RuleData`] listing every problem, never as a panic.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::error::{Error, ErrorKind, Result};
 
@@ -54,7 +54,18 @@ pub struct Lexicon {
     honorifics: HashSet<String>,
     gendered: HashMap<String, Gender>,
     names: HashMap<String, Gender>,
+    /// Every title, honorific and name word (lowercase) → what it is, as `WORD_*` bits: one
+    /// lookup answers all the questions asked of a word.
+    words: HashMap<Box<[u8]>, u8>,
 }
+
+const WORD_HEAD: u8 = 1;
+const WORD_MODIFIER: u8 = 2;
+const WORD_HONORIFIC: u8 = 4;
+const WORD_TITLE_F: u8 = 8;
+const WORD_TITLE_M: u8 = 16;
+const WORD_NAME_F: u8 = 32;
+const WORD_NAME_M: u8 = 64;
 
 impl Lexicon {
     /// The rule data bundled with the crate.
@@ -66,12 +77,13 @@ impl Lexicon {
     pub fn parse(cues: &str, titles: &str, female: &str, male: &str) -> Result<Lexicon> {
         let mut problems = Vec::new();
         let mut lex = Lexicon {
-            cues: HashMap::new(),
-            heads: HashSet::new(),
-            modifiers: HashSet::new(),
-            honorifics: HashSet::new(),
-            gendered: HashMap::new(),
-            names: HashMap::new(),
+            cues: HashMap::default(),
+            heads: HashSet::default(),
+            modifiers: HashSet::default(),
+            honorifics: HashSet::default(),
+            gendered: HashMap::default(),
+            names: HashMap::default(),
+            words: HashMap::default(),
         };
         lex.parse_cues(cues, &mut problems);
         lex.parse_titles(titles, &mut problems);
@@ -93,11 +105,68 @@ impl Lexicon {
                 }
             }
         }
+        lex.index_words();
         if problems.is_empty() {
             Ok(lex)
         } else {
             Err(Error::new(ErrorKind::RuleData(problems)))
         }
+    }
+
+    fn index_words(&mut self) {
+        let mut words: HashMap<Box<[u8]>, u8> = HashMap::default();
+        let mut mark = |w: &String, bit: u8| *words.entry(w.as_bytes().into()).or_default() |= bit;
+        self.heads.iter().for_each(|w| mark(w, WORD_HEAD));
+        self.modifiers.iter().for_each(|w| mark(w, WORD_MODIFIER));
+        self.honorifics.iter().for_each(|w| mark(w, WORD_HONORIFIC));
+        for (w, g) in &self.gendered {
+            mark(
+                w,
+                if *g == Gender::Female {
+                    WORD_TITLE_F
+                } else {
+                    WORD_TITLE_M
+                },
+            );
+        }
+        for (w, g) in &self.names {
+            mark(
+                w,
+                if *g == Gender::Female {
+                    WORD_NAME_F
+                } else {
+                    WORD_NAME_M
+                },
+            );
+        }
+        // Capitalised forms too, so that `Senator` is found without lowercasing it first.
+        let capitalised: Vec<(Box<[u8]>, u8)> = words
+            .iter()
+            .filter(|(w, _)| w.first().is_some_and(u8::is_ascii_lowercase))
+            .map(|(w, &bits)| {
+                let mut cap = w.clone();
+                cap[0].make_ascii_uppercase();
+                (cap, bits)
+            })
+            .collect();
+        words.extend(capitalised);
+        self.words = words;
+    }
+
+    /// The `WORD_*` bits of a word, case ignored.
+    fn word_bits(&self, word: &str) -> u8 {
+        // Lowercase and capitalised ASCII words are keys as they stand.
+        let b = word.as_bytes();
+        let plain = b
+            .get(1..)
+            .is_some_and(|rest| rest.iter().all(|c| c.is_ascii() && !c.is_ascii_uppercase()))
+            && b[0].is_ascii();
+        let bits = if plain {
+            self.words.get(b)
+        } else {
+            self.words.get(lower(word).as_bytes())
+        };
+        bits.copied().unwrap_or(0)
     }
 
     fn parse_cues(&mut self, text: &str, problems: &mut Vec<String>) {
@@ -223,12 +292,30 @@ impl Lexicon {
 
     /// True when `word` is a title head ("secretary", "Advisor", "spokeswoman").
     pub fn is_title_head(&self, word: &str) -> bool {
-        self.heads.contains(&*lower(word.trim_end_matches('.')))
+        self.word_bits(word.trim_end_matches('.')) & WORD_HEAD != 0
+    }
+
+    /// True when `word` is a title head or an honorific: one lookup for both.
+    pub fn is_title_head_or_honorific(&self, word: &str) -> bool {
+        self.word_bits(word.trim_end_matches('.')) & (WORD_HEAD | WORD_HONORIFIC) != 0
+    }
+
+    /// True when `word` may stand in a title before a name: a head, an honorific or a
+    /// modifier ("Deputy", "Sen.", "trade").
+    pub fn is_title_word(&self, word: &str) -> bool {
+        let trimmed = word.trim_end_matches('.');
+        let bits = self.word_bits(trimmed);
+        bits & (WORD_HEAD | WORD_HONORIFIC) != 0
+            || if trimmed.len() == word.len() {
+                bits & WORD_MODIFIER != 0
+            } else {
+                self.is_title_modifier(word)
+            }
     }
 
     /// True when `word` may stand inside a title without being its head ("deputy", "trade").
     pub fn is_title_modifier(&self, word: &str) -> bool {
-        self.modifiers.contains(&*lower(word))
+        self.word_bits(word) & WORD_MODIFIER != 0
     }
 
     /// True for courtesy forms that are not titles of office (Mr, Mrs, Ms, Miss, Mx).
@@ -241,34 +328,85 @@ impl Lexicon {
 
     /// True when `word` is an honorific written before names ("Mr", "Sen.", "Dr").
     pub fn is_honorific(&self, word: &str) -> bool {
-        self.honorifics
-            .contains(&*lower(word.trim_end_matches('.')))
+        self.word_bits(word.trim_end_matches('.')) & WORD_HONORIFIC != 0
     }
 
     /// The gender a title or honorific implies ("spokeswoman", "Mrs").
     pub fn title_gender(&self, word: &str) -> Option<Gender> {
-        self.gendered
-            .get(&*lower(word.trim_end_matches('.')))
-            .copied()
+        gender(
+            self.word_bits(word.trim_end_matches('.')),
+            WORD_TITLE_F,
+            WORD_TITLE_M,
+        )
     }
 
     /// The gender a given name suggests, if the name is in the lists.
     pub fn name_gender(&self, word: &str) -> Option<Gender> {
-        self.names.get(&*lower(word)).copied()
+        gender(self.word_bits(word), WORD_NAME_F, WORD_NAME_M)
     }
 
     /// True when `word` is a known given name.
     pub fn is_given_name(&self, word: &str) -> bool {
-        self.names.contains_key(&*lower(word))
+        self.word_bits(word) & (WORD_NAME_F | WORD_NAME_M) != 0
     }
 }
 
-/// Lowercases without allocating when the word is already lowercase ASCII.
-fn lower(word: &str) -> std::borrow::Cow<'_, str> {
-    if word.bytes().any(|b| b.is_ascii_uppercase()) || !word.is_ascii() {
-        std::borrow::Cow::Owned(word.to_lowercase())
+fn gender(bits: u8, female: u8, male: u8) -> Option<Gender> {
+    if bits & female != 0 {
+        Some(Gender::Female)
+    } else if bits & male != 0 {
+        Some(Gender::Male)
     } else {
-        std::borrow::Cow::Borrowed(word)
+        None
+    }
+}
+
+/// Lowercases a word for lookup: borrowed when it is already lowercase ASCII, on the stack
+/// when it is short ASCII, on the heap only otherwise.
+fn lower(word: &str) -> Lower<'_> {
+    if !word.is_ascii() {
+        Lower::Owned(word.to_lowercase())
+    } else if !word.bytes().any(|b| b.is_ascii_uppercase()) {
+        Lower::Borrowed(word)
+    } else if word.len() <= LOWER_STACK {
+        let mut buf = [0u8; LOWER_STACK];
+        buf[..word.len()].copy_from_slice(word.as_bytes());
+        buf[..word.len()].make_ascii_lowercase();
+        Lower::Stack(buf, word.len())
+    } else {
+        Lower::Owned(word.to_ascii_lowercase())
+    }
+}
+
+const LOWER_STACK: usize = 32;
+
+/// A lowercased word (see [`lower`]).
+enum Lower<'a> {
+    Borrowed(&'a str),
+    Stack([u8; LOWER_STACK], usize),
+    Owned(String),
+}
+
+impl Lower<'_> {
+    fn as_bytes(&self) -> &[u8] {
+        match self {
+            Lower::Borrowed(s) => s.as_bytes(),
+            Lower::Stack(buf, n) => &buf[..*n],
+            Lower::Owned(s) => s.as_bytes(),
+        }
+    }
+}
+
+impl std::ops::Deref for Lower<'_> {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        match self {
+            Lower::Borrowed(s) => s,
+            // Only ASCII is ever copied to the stack, so this cannot fail.
+            Lower::Stack(buf, n) => std::str::from_utf8(&buf[..*n]).unwrap_or_default(),
+            Lower::Owned(s) => s,
+        }
     }
 }
 

@@ -62,22 +62,33 @@ const DOTTED: &[&str] = &[
 pub fn tokenize(text: &str, region: Span) -> Vec<Tok> {
     let mut toks = Vec::with_capacity(region.len() / 5 + 4);
     let s = &text[region.start..region.end];
-    let mut iter = s.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
-        if c.is_alphanumeric() {
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if matches!(b[i], b' ' | b'\n' | b'\t' | b'\r') {
+            i += 1;
+            continue;
+        }
+        let (c, len) = char_at(s, i);
+        if is_alnum(c) {
             let start = i;
-            let mut end = i + c.len_utf8();
+            let mut end = i + len;
             let mut dotted = false;
-            while let Some(&(j, d)) = iter.peek() {
-                if d.is_alphanumeric() || is_mark(d) {
-                    end = j + d.len_utf8();
-                    iter.next();
+            while end < b.len() {
+                // Plain ASCII letters and digits, the bulk of any word, without decoding.
+                if b[end].is_ascii_alphanumeric() {
+                    end += 1;
+                    continue;
+                }
+                let (d, dlen) = char_at(s, end);
+                if is_alnum(d) || is_mark(d) {
+                    end += dlen;
                     continue;
                 }
                 // Inner apostrophe, hyphen or dot followed by a letter or digit: it's, al-Assad,
                 // U.S, 3.5.
                 if matches!(d, '\'' | '’' | '-' | '‐' | '.' | ',') {
-                    let next = s[j + d.len_utf8()..].chars().next();
+                    let next = (end + dlen < b.len()).then(|| char_at(s, end + dlen).0);
                     let joins = match d {
                         ',' => {
                             c.is_ascii_digit()
@@ -92,8 +103,7 @@ pub fn tokenize(text: &str, region: Span) -> Vec<Tok> {
                         if d == '.' {
                             dotted = true;
                         }
-                        end = j + d.len_utf8();
-                        iter.next();
+                        end += dlen;
                         continue;
                     }
                 }
@@ -101,26 +111,48 @@ pub fn tokenize(text: &str, region: Span) -> Vec<Tok> {
             }
             // A trailing full stop belongs to initials (J.), dotted abbreviations (U.S.) and
             // the abbreviations listed above.
-            if let Some(&(j, '.')) = iter.peek() {
+            if b.get(end) == Some(&b'.') {
                 let word = &s[start..end];
                 let initial = word.chars().count() == 1 && word.starts_with(char::is_uppercase);
                 if initial || dotted && !word.contains(char::is_numeric) || DOTTED.contains(&word) {
-                    end = j + 1;
-                    iter.next();
+                    end += 1;
                 }
             }
             toks.push(Tok {
                 span: Span::new(region.start + start, region.start + end),
                 kind: TokKind::Word,
             });
-        } else if !c.is_whitespace() && c != '\u{feff}' && !is_invisible(c) {
-            toks.push(Tok {
-                span: Span::new(region.start + i, region.start + i + c.len_utf8()),
-                kind: TokKind::Punct(c),
-            });
+            i = end;
+        } else {
+            if !c.is_whitespace() && c != '\u{feff}' && !is_invisible(c) {
+                toks.push(Tok {
+                    span: Span::new(region.start + i, region.start + i + len),
+                    kind: TokKind::Punct(c),
+                });
+            }
+            i += len;
         }
     }
     toks
+}
+
+/// `char::is_alphanumeric`, answering at once for the punctuation of news text (curly quotes,
+/// dashes: the General Punctuation block has no letters or digits).
+#[inline]
+fn is_alnum(c: char) -> bool {
+    !matches!(c, '\u{2000}'..='\u{206f}') && c.is_alphanumeric()
+}
+
+/// The character at byte `i` of `s` (a char boundary) and its length: ASCII without decoding.
+#[inline]
+fn char_at(s: &str, i: usize) -> (char, usize) {
+    let byte = s.as_bytes()[i];
+    if byte.is_ascii() {
+        (byte as char, 1)
+    } else {
+        let c = s[i..].chars().next().unwrap_or('\u{fffd}');
+        (c, c.len_utf8())
+    }
 }
 
 fn is_mark(c: char) -> bool {
@@ -188,299 +220,312 @@ const PARTICLES: &[&str] = &[
     "del", "della", "dos", "das", "ter", "ten", "bint", "y", "st.",
 ];
 
+/// Membership in a word list through a hash set built on first use: these lists are
+/// consulted for nearly every token.
+fn in_set(
+    set: &'static std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>>,
+    list: &'static [&'static str],
+    w: &str,
+) -> bool {
+    set.get_or_init(|| list.iter().copied().collect())
+        .contains(w)
+}
+
+static NOT_NAMES_SET: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>> =
+    std::sync::OnceLock::new();
+static ORG_WORDS_SET: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>> =
+    std::sync::OnceLock::new();
+
 /// Capitalised words that start sentences or phrases and are never part of a name.
 const NOT_NAMES: &[&str] = &[
-    "The",
     "A",
-    "An",
-    "But",
-    "And",
-    "Or",
-    "So",
-    "Yet",
-    "In",
-    "On",
-    "At",
-    "For",
-    "From",
-    "With",
-    "As",
-    "If",
-    "When",
-    "While",
-    "After",
-    "Before",
-    "Although",
-    "Though",
-    "Because",
-    "Since",
-    "This",
-    "That",
-    "These",
-    "Those",
-    "It",
-    "He",
-    "She",
-    "They",
-    "We",
-    "I",
-    "You",
-    "His",
-    "Her",
-    "Their",
-    "Its",
-    "Our",
-    "My",
-    "Your",
-    "There",
-    "Here",
-    "Then",
-    "Now",
-    "Still",
-    "Also",
-    "Asked",
-    "Speaking",
+    "About",
+    "Above",
     "According",
-    "Meanwhile",
-    "However",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-    "Today",
-    "Yesterday",
-    "Tomorrow",
-    "Last",
-    "Next",
+    "Across",
+    "After",
+    "Again",
+    "Against",
+    "Ahead",
+    "All",
+    "Along",
+    "Also",
+    "Although",
+    "Amid",
+    "Among",
+    "An",
+    "And",
+    "Another",
+    "Any",
+    "April",
+    "Around",
+    "As",
+    "Asked",
+    "At",
+    "August",
+    "Because",
+    "Before",
+    "Behind",
+    "Below",
+    "Between",
+    "Beyond",
+    "Both",
+    "But",
+    "By",
+    "December",
+    "Despite",
+    "Dozens",
+    "Dr",
+    "During",
+    "Each",
     "Earlier",
-    "Later",
-    "Instead",
+    "Early",
+    "Eight",
+    "Either",
+    "Eleven",
     "Even",
-    "Not",
-    "No",
-    "Yes",
+    "Every",
+    "February",
+    "Few",
+    "Fifty",
+    "Finally",
+    "Five",
+    "For",
+    "Friday",
+    "From",
+    "Half",
+    "He",
+    "Her",
+    "Here",
+    "His",
+    "How",
+    "However",
+    "Hundreds",
+    "I",
+    "If",
+    "In",
+    "Indeed",
+    "Inside",
+    "Instead",
+    "Into",
+    "It",
+    "Its",
+    "January",
+    "July",
+    "June",
+    "Just",
+    "Last",
+    "Late",
+    "Later",
+    "Less",
+    "Like",
+    "Many",
+    "March",
+    "Meanwhile",
+    "Millions",
+    "Monday",
+    "More",
+    "Most",
     "Mr",
     "Mrs",
     "Ms",
-    "Dr",
-    "What",
-    "Why",
-    "How",
-    "Who",
-    "Where",
-    "Which",
-    "Some",
-    "Many",
-    "Most",
-    "Several",
-    "Both",
-    "Each",
-    "Every",
-    "All",
-    "Any",
-    "One",
-    "Two",
-    "Three",
-    "By",
-    "To",
-    "Of",
-    "Up",
-    "Out",
-    "Over",
-    "Under",
-    "Until",
-    "Unless",
-    "Whether",
-    "During",
-    "Despite",
-    "Amid",
-    "Among",
-    "Between",
-    "About",
-    "Into",
-    "Through",
-    "Without",
-    "Within",
-    "Against",
-    "Along",
-    "Around",
-    "Once",
-    "Only",
-    "Just",
-    "Like",
-    "Unlike",
-    "Indeed",
-    "Thus",
-    "Therefore",
-    "Yet",
-    "January",
-    "February",
-    "March",
-    "April",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "More",
-    "Less",
     "Much",
-    "Few",
-    "Such",
-    "Other",
-    "Another",
-    "Either",
-    "Neither",
-    "Nor",
-    "Early",
-    "Late",
-    "Recently",
-    "Previously",
-    "Separately",
-    "Overall",
-    "Finally",
-    "Again",
-    "Five",
-    "Six",
-    "Seven",
-    "Eight",
-    "Nine",
-    "Ten",
-    "Eleven",
-    "Twelve",
-    "Twenty",
-    "Thirty",
-    "Fifty",
-    "Hundreds",
-    "Thousands",
-    "Millions",
-    "Dozens",
-    "Half",
-    "Outside",
-    "Inside",
-    "Behind",
-    "Beyond",
-    "Across",
+    "My",
     "Near",
-    "Below",
-    "Above",
-    "Ahead",
+    "Neither",
+    "Next",
+    "Nine",
+    "No",
+    "Nor",
+    "Not",
+    "November",
+    "Now",
+    "October",
+    "Of",
+    "On",
+    "Once",
+    "One",
+    "Only",
+    "Or",
+    "Other",
+    "Our",
+    "Out",
+    "Outside",
+    "Over",
+    "Overall",
+    "Previously",
+    "Recently",
+    "Saturday",
+    "Separately",
+    "September",
+    "Seven",
+    "Several",
+    "She",
+    "Since",
+    "Six",
+    "So",
+    "Some",
+    "Speaking",
+    "Still",
+    "Such",
+    "Sunday",
+    "Ten",
+    "That",
+    "The",
+    "Their",
+    "Then",
+    "There",
+    "Therefore",
+    "These",
+    "They",
+    "Thirty",
+    "This",
+    "Those",
+    "Though",
+    "Thousands",
+    "Three",
+    "Through",
+    "Thursday",
+    "Thus",
+    "To",
+    "Today",
+    "Tomorrow",
     "Toward",
     "Towards",
+    "Tuesday",
+    "Twelve",
+    "Twenty",
+    "Two",
+    "Under",
+    "Unless",
+    "Unlike",
+    "Until",
+    "Up",
+    "We",
+    "Wednesday",
+    "What",
+    "When",
+    "Where",
+    "Whether",
+    "Which",
+    "While",
+    "Who",
+    "Why",
+    "With",
+    "Within",
+    "Without",
+    "Yes",
+    "Yesterday",
+    "Yet",
+    "You",
+    "Your",
 ];
 
 /// Words that mark a capitalised phrase as an organisation rather than a person.
 const ORG_WORDS: &[&str] = &[
-    "House",
-    "Department",
-    "Ministry",
-    "Office",
-    "Agency",
-    "Party",
-    "Committee",
-    "Council",
-    "News",
-    "Times",
-    "Post",
-    "Journal",
-    "Inc",
-    "Inc.",
-    "Corp",
-    "Corp.",
-    "Company",
-    "Co.",
-    "Group",
-    "Association",
-    "Institute",
-    "University",
-    "Bank",
-    "Commission",
-    "Campaign",
-    "Police",
-    "Court",
-    "Government",
-    "Administration",
-    "Pentagon",
-    "Kremlin",
-    "Reuters",
-    "Bloomberg",
-    "Press",
-    "Service",
-    "Board",
-    "Authority",
-    "Foundation",
-    "Center",
-    "Centre",
-    "Union",
-    "Organization",
-    "Organisation",
-    "Network",
-    "Ltd",
-    "Ltd.",
-    "LLC",
-    "Fund",
-    "Federation",
-    "Congress",
-    "Senate",
-    "Parliament",
-    "Assembly",
-    "Cabinet",
-    "Secretariat",
-    "Bureau",
-    "Network",
-    "Club",
-    "FC",
-    "Church",
-    "Hospital",
-    "School",
-    "College",
-    "Council",
-    "Trust",
-    "Coalition",
-    "Alliance",
-    "Forces",
-    "Army",
-    "Navy",
-    "Guard",
-    "Command",
-    "Tribunal",
-    "Downing",
-    "Whitehall",
-    "Elysee",
-    "Élysée",
-    "Commons",
-    "Lords",
-    "NHS",
-    "FBI",
-    "CIA",
-    "EU",
-    "UN",
-    "NATO",
-    "Nato",
-    "WHO",
-    "IMF",
-    "OPEC",
-    "CNN",
-    "BBC",
-    "AP",
-    "AFP",
-    "NBC",
-    "CBS",
     "ABC",
-    "Fox",
-    "MSNBC",
-    "Politico",
-    "Axios",
-    "Twitter",
-    "Facebook",
-    "Google",
+    "AFP",
+    "AP",
+    "Administration",
+    "Agency",
+    "Alliance",
     "Amazon",
     "Apple",
+    "Army",
+    "Assembly",
+    "Association",
+    "Authority",
+    "Axios",
+    "BBC",
+    "Bank",
+    "Bloomberg",
+    "Board",
+    "Bureau",
+    "CBS",
+    "CIA",
+    "CNN",
+    "Cabinet",
+    "Campaign",
+    "Center",
+    "Centre",
+    "Church",
+    "Club",
+    "Co.",
+    "Coalition",
+    "College",
+    "Command",
+    "Commission",
+    "Committee",
+    "Commons",
+    "Company",
+    "Congress",
+    "Corp",
+    "Corp.",
+    "Council",
+    "Court",
+    "Department",
+    "Downing",
+    "EU",
+    "Elysee",
+    "FBI",
+    "FC",
+    "Facebook",
+    "Federation",
+    "Forces",
+    "Foundation",
+    "Fox",
+    "Fund",
+    "Google",
+    "Government",
+    "Group",
+    "Guard",
+    "Hospital",
+    "House",
+    "IMF",
+    "Inc",
+    "Inc.",
+    "Institute",
+    "Journal",
+    "Kremlin",
+    "LLC",
+    "Lords",
+    "Ltd",
+    "Ltd.",
+    "MSNBC",
+    "Ministry",
+    "NATO",
+    "NBC",
+    "NHS",
+    "Nato",
+    "Navy",
+    "Network",
+    "News",
+    "OPEC",
+    "Office",
+    "Organisation",
+    "Organization",
+    "Parliament",
+    "Party",
+    "Pentagon",
+    "Police",
+    "Politico",
+    "Post",
+    "Press",
+    "Reuters",
+    "School",
+    "Secretariat",
+    "Senate",
+    "Service",
+    "Times",
+    "Tribunal",
+    "Trust",
+    "Twitter",
+    "UN",
+    "Union",
+    "University",
+    "WHO",
+    "Whitehall",
+    "Élysée",
 ];
 
 /// Analyses speaker mentions with the rule data.
@@ -531,9 +576,8 @@ impl<'a> Grammar<'a> {
         {
             return false;
         }
-        !NOT_NAMES.contains(&w)
-            && !self.lex.is_title_head(w)
-            && !self.lex.is_honorific(w)
+        !in_set(&NOT_NAMES_SET, NOT_NAMES, w)
+            && !self.lex.is_title_head_or_honorific(w)
             && !w.chars().all(|c| c.is_uppercase() || c == '.') // acronyms (US, U.S.) are not names
             || is_initial(w)
     }
@@ -583,17 +627,18 @@ impl<'a> Grammar<'a> {
         {
             return None;
         }
-        // Two named speakers joined by "and": `Smith and Jones`, `lawyers Ana Ruiz and Tom
-        // Lee`. The pair speaks as a group, kept as written.
+        // Two speakers joined by "and", one of them named: `Smith and Jones`, `Ostrowski and
+        // his neighbour Ruth Adair`. The pair speaks as a group, kept as written.
         if let Some(and) = toks.iter().position(|t| self.word(t) == "and") {
-            let named = |m: Option<Mention>| {
-                m.is_some_and(|m| m.kind == MentionKind::Person && m.name.is_some())
+            let side = |toks: &[Tok]| {
+                self.classify(toks)
+                    .filter(|m| matches!(m.kind, MentionKind::Person | MentionKind::Description))
+                    .map(|m| m.kind == MentionKind::Person && m.name.is_some())
             };
-            if and > 0
-                && and + 1 < toks.len()
-                && named(self.classify(&toks[..and]))
-                && named(self.classify(&toks[and + 1..]))
-            {
+            let sides = (and > 0 && and + 1 < toks.len())
+                .then(|| side(&toks[..and]).zip(side(&toks[and + 1..])))
+                .flatten();
+            if sides.is_some_and(|(a, b)| a || b) {
                 return Some(Mention {
                     span: Span::new(first.span.start, last.span.end),
                     kind: MentionKind::Description,
@@ -701,7 +746,7 @@ impl<'a> Grammar<'a> {
             // article inside and no verb-like word ("Sullivan echoed the statements").
             let plain_word = |t: &Tok| {
                 let w = self.word(t);
-                if DETERMINERS.contains(&w) || NOT_NAMES.contains(&w) {
+                if DETERMINERS.contains(&w) || in_set(&NOT_NAMES_SET, NOT_NAMES, w) {
                     return false;
                 }
                 if self.is_lower_word(t) {
@@ -748,7 +793,10 @@ impl<'a> Grammar<'a> {
         {
             return None;
         }
-        if name_toks.iter().any(|t| ORG_WORDS.contains(&self.word(t))) {
+        if name_toks
+            .iter()
+            .any(|t| in_set(&ORG_WORDS_SET, ORG_WORDS, self.word(t)))
+        {
             return Some(Mention {
                 span,
                 kind: MentionKind::Org,
@@ -1235,6 +1283,13 @@ mod tests {
 
     fn lex() -> Lexicon {
         Lexicon::builtin().unwrap()
+    }
+
+    #[test]
+    fn word_lists_searched_by_bisection_are_sorted() {
+        for list in [NOT_NAMES, ORG_WORDS] {
+            assert!(list.windows(2).all(|w| w[0] < w[1]), "{:?}", &list[..3]);
+        }
     }
 
     fn words(text: &str) -> Vec<&str> {

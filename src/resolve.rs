@@ -11,6 +11,8 @@ use crate::mention::{tokenize, Grammar, Mention, MentionKind, TokKind};
 use crate::span::Span;
 use crate::types::{Quote, Rule};
 
+use rustc_hash::FxHashMap;
+
 #[derive(Clone, Debug)]
 struct Entity {
     name: String,
@@ -69,28 +71,135 @@ fn base(w: &str) -> &str {
         .unwrap_or(w)
 }
 
+/// How many of the latest speakers a surname, pronoun or title is matched against, and how
+/// many named persons back a pronoun or title looks: bounds that keep a document with
+/// thousands of speakers linear, far beyond any real article.
+const RECENT: usize = 256;
+
+/// Persons named in the text, in order, with indexes by last name word and by name.
+#[derive(Default)]
+struct Names {
+    list: Vec<Named>,
+    /// Last word of a name of two words or more → positions in `list`, in order.
+    by_last: FxHashMap<String, Vec<usize>>,
+    /// Name → the first position in `list` where it has a title.
+    titled: FxHashMap<String, usize>,
+}
+
+impl Names {
+    fn new(list: Vec<Named>) -> Names {
+        let mut by_last: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+        let mut titled = FxHashMap::default();
+        for (k, n) in list.iter().enumerate() {
+            if let Some((_, last)) = n.name.rsplit_once(' ') {
+                by_last.entry(last.to_owned()).or_default().push(k);
+            }
+            if n.title.is_some() {
+                titled.entry(n.name.clone()).or_insert(k);
+            }
+        }
+        Names {
+            list,
+            by_last,
+            titled,
+        }
+    }
+
+    /// The named persons before byte `at`, nearest first, at most [`RECENT`].
+    fn before(&self, at: usize) -> impl Iterator<Item = &Named> {
+        let end = self.list.partition_point(|n| n.at < at);
+        self.list[..end].iter().rev().take(RECENT)
+    }
+}
+
 struct Resolver<'a> {
     text: &'a str,
     lex: &'a Lexicon,
     entities: Vec<Entity>,
-    /// Entity indices in order of their latest attribution (most recent last), with the
-    /// offset of that attribution's mention.
+    /// Entity name → entity indices with that name, in order.
+    by_name: FxHashMap<String, Vec<usize>>,
+    /// Lowercased name of an organisation or description → its entity indices, in order.
+    by_written: FxHashMap<String, Vec<usize>>,
+    /// (entity, offset of its latest mention) in order of attribution, most recent last. An
+    /// entry is live when `live[entity]` is its index; older entries are stale and skipped,
+    /// and dropped when they pile up.
     recency: Vec<(usize, usize)>,
-    named: Option<Vec<Named>>,
+    live: Vec<usize>,
+    stale: usize,
+    named: Option<Names>,
 }
 
 impl<'a> Resolver<'a> {
     /// Persons named anywhere in the text, found on first use.
-    fn named(&mut self) -> &[Named] {
-        if self.named.is_none() {
-            self.named = Some(scan_names(self.text, self.lex));
-        }
-        self.named.as_deref().unwrap_or_default()
+    fn named(&mut self) -> &Names {
+        let (text, lex) = (self.text, self.lex);
+        self.named
+            .get_or_insert_with(|| Names::new(scan_names(text, lex)))
     }
 
+    /// Marks entity `e` as the latest speaker, mentioned at `at`.
     fn touch(&mut self, e: usize, at: usize) {
-        self.recency.retain(|&(x, _)| x != e);
+        if self.live.len() <= e {
+            self.live.resize(e + 1, usize::MAX);
+        }
+        if self.live[e] != usize::MAX {
+            self.stale += 1;
+        }
+        self.live[e] = self.recency.len();
         self.recency.push((e, at));
+        if self.stale > 64 && self.stale * 2 > self.recency.len() {
+            let mut kept = Vec::with_capacity(self.recency.len() - self.stale);
+            for (k, &(x, a)) in self.recency.iter().enumerate() {
+                if self.live[x] == k {
+                    self.live[x] = kept.len();
+                    kept.push((x, a));
+                }
+            }
+            self.recency = kept;
+            self.stale = 0;
+        }
+    }
+
+    /// The latest speakers, most recent first, with the offsets of their latest mentions.
+    fn recent(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
+        self.recency
+            .iter()
+            .enumerate()
+            .rev()
+            .filter(|&(k, &(x, _))| self.live[x] == k)
+            .map(|(_, &p)| p)
+            .take(RECENT)
+    }
+
+    /// The first entity named `name` (organisations and persons alike).
+    fn entity_named(&self, name: &str) -> Option<usize> {
+        self.by_name.get(name).and_then(|v| v.first()).copied()
+    }
+
+    fn push_entity(&mut self, e: Entity) -> usize {
+        let i = self.entities.len();
+        if e.person {
+            self.by_name.entry(e.name.clone()).or_default().push(i);
+        } else {
+            self.by_name.entry(e.name.clone()).or_default().push(i);
+            self.by_written
+                .entry(e.name.to_ascii_lowercase())
+                .or_default()
+                .push(i);
+        }
+        self.entities.push(e);
+        i
+    }
+
+    /// Gives entity `i` (known by surname only) its full name.
+    fn rename(&mut self, i: usize, name: &str) {
+        let old = std::mem::replace(&mut self.entities[i].name, name.to_owned());
+        if let Some(v) = self.by_name.get_mut(&old) {
+            v.retain(|&x| x != i);
+        }
+        let v = self.by_name.entry(name.to_owned()).or_default();
+        let at = v.partition_point(|&x| x < i);
+        v.insert(at, i);
     }
 
     fn entity_for_name(
@@ -104,28 +213,27 @@ impl<'a> Resolver<'a> {
         // `Sullivan`, or a surname with its particles: `van der Berg`, `de Blasio`.
         let surname_only = words.len() == 1 || words[0].starts_with(char::is_lowercase);
         let found = if !surname_only {
-            self.entities
-                .iter()
-                .position(|e| e.name == name)
-                .or_else(|| {
-                    // An entity known so far only by surname takes the full name.
-                    self.entities.iter().position(|e| {
-                        e.person && !e.name.contains(' ') && e.name == *words.last().unwrap_or(&"")
+            self.entity_named(name).or_else(|| {
+                // An entity known so far only by surname takes the full name.
+                let last = *words.last().unwrap_or(&"");
+                self.by_name.get(last).and_then(|v| {
+                    v.iter().copied().find(|&i| {
+                        let e = &self.entities[i];
+                        e.person && !e.name.contains(' ')
                     })
                 })
+            })
         } else {
             let w = base(name);
-            self.recency
-                .iter()
-                .rev()
-                .map(|&(i, _)| i)
+            self.recent()
+                .map(|(i, _)| i)
                 .find(|&i| {
                     self.entities[i].person
                         && (self.entities[i].surname() == w
                             || ends_with_surname(&self.entities[i].name, w))
                 })
                 .or_else(|| {
-                    self.recency.iter().rev().map(|&(i, _)| i).find(|&i| {
+                    self.recent().map(|(i, _)| i).find(|&i| {
                         self.entities[i].person && self.entities[i].words().any(|x| x == w)
                     })
                 })
@@ -133,7 +241,7 @@ impl<'a> Resolver<'a> {
         let idx = match found {
             Some(i) => {
                 if !surname_only && !self.entities[i].name.contains(' ') {
-                    self.entities[i].name = name.to_owned();
+                    self.rename(i, name);
                 }
                 i
             }
@@ -144,30 +252,32 @@ impl<'a> Resolver<'a> {
                 if surname_only {
                     let w = base(name);
                     let named = self.named();
-                    let hit = named
+                    let last = w.rsplit(' ').next().unwrap_or(w);
+                    let candidates = named.by_last.get(last).map_or(&[][..], |v| &v[..]);
+                    let fits = |&&k: &&usize| {
+                        let n = &named.list[k];
+                        n.name.rsplit(' ').next() == Some(w) || ends_with_surname(&n.name, w)
+                    };
+                    let split = candidates.partition_point(|&k| named.list[k].at <= at);
+                    let hit = candidates[..split]
                         .iter()
                         .rev()
-                        .filter(|n| n.at <= at)
-                        .chain(named.iter().filter(|n| n.at > at))
-                        .find(|n| {
-                            n.name.split(' ').count() >= 2
-                                && (n.name.rsplit(' ').next() == Some(w)
-                                    || ends_with_surname(&n.name, w))
-                        });
+                        .find(fits)
+                        .or_else(|| candidates[split..].iter().find(fits))
+                        .map(|&k| &named.list[k]);
                     if let Some(n) = hit {
                         full = (n.name.clone(), n.title.clone(), n.gender);
                     }
                 }
-                if let Some(i) = self.entities.iter().position(|e| e.name == full.0) {
+                if let Some(i) = self.entity_named(&full.0) {
                     i
                 } else {
-                    self.entities.push(Entity {
+                    self.push_entity(Entity {
                         name: full.0,
                         title: full.1,
                         gender: full.2,
                         person: true,
-                    });
-                    self.entities.len() - 1
+                    })
                 }
             }
         };
@@ -176,10 +286,11 @@ impl<'a> Resolver<'a> {
                 return None;
             }
             let full = self.entities[idx].name.clone();
-            self.named()
-                .iter()
-                .find(|n| n.name == full && n.title.is_some())
-                .and_then(|n| n.title.clone())
+            let named = self.named();
+            named
+                .titled
+                .get(&full)
+                .and_then(|&k| named.list[k].title.clone())
         });
         let e = &mut self.entities[idx];
         if e.title.is_none() {
@@ -209,27 +320,16 @@ impl<'a> Resolver<'a> {
                         let compatible =
                             |e: &Entity| e.person && (e.gender.is_none() || e.gender == want);
                         let at = m.span.start;
-                        let speaker = self
-                            .recency
-                            .iter()
-                            .rev()
-                            .copied()
-                            .find(|&(i, _)| compatible(&self.entities[i]));
+                        let speaker = self.recent().find(|&(i, _)| compatible(&self.entities[i]));
                         // A person who opens a sentence after that speaker's last quote is
                         // the likelier referent: `His wife Gina Russo is behind him. “...,”
                         // she laughed.`
                         let since = speaker.map_or(0, |(_, a)| a);
                         let subject = self
                             .named()
-                            .iter()
-                            .rev()
-                            .find(|n| {
-                                n.subject
-                                    && n.at > since
-                                    && n.at < at
-                                    && n.gender.is_some()
-                                    && n.gender == want
-                            })
+                            .before(at)
+                            .take_while(|n| n.at > since)
+                            .find(|n| n.subject && n.gender.is_some() && n.gender == want)
                             .cloned();
                         if let Some(n) = subject {
                             return Some(self.entity_for_name(&n.name, n.title, n.gender, n.at));
@@ -240,16 +340,15 @@ impl<'a> Resolver<'a> {
                         // No speaker yet: the nearest person named before the pronoun.
                         let hit = self
                             .named()
-                            .iter()
-                            .rev()
-                            .find(|n| n.at < at && (n.gender.is_none() || n.gender == want))
+                            .before(at)
+                            .find(|n| n.gender.is_none() || n.gender == want)
                             .cloned()?;
                         Some(self.entity_for_name(&hit.name, hit.title, hit.gender, hit.at))
                     }
                     "they" | "it" => self
-                        .recency
-                        .last()
-                        .map(|&(i, _)| i)
+                        .recent()
+                        .next()
+                        .map(|(i, _)| i)
                         .filter(|&i| !self.entities[i].person || w == "they"),
                     _ => None,
                 }
@@ -260,7 +359,7 @@ impl<'a> Resolver<'a> {
                 let lower = written.to_lowercase();
                 if let Some(head) = lower.strip_prefix("the ") {
                     if !head.contains(' ') && self.lex.is_title_head(head) {
-                        let hit = self.recency.iter().rev().map(|&(i, _)| i).find(|&i| {
+                        let hit = self.recent().map(|(i, _)| i).find(|&i| {
                             self.entities[i]
                                 .title
                                 .as_deref()
@@ -273,32 +372,27 @@ impl<'a> Resolver<'a> {
                         let at = m.span.start;
                         let named = self
                             .named()
-                            .iter()
-                            .rev()
-                            .find(|n| {
-                                n.at < at
-                                    && n.title.as_deref().is_some_and(|t| title_matches(t, head))
-                            })
+                            .before(at)
+                            .find(|n| n.title.as_deref().is_some_and(|t| title_matches(t, head)))
                             .cloned();
                         if let Some(n) = named {
                             return Some(self.entity_for_name(&n.name, n.title, n.gender, n.at));
                         }
                     }
                 }
-                if let Some(i) = self
-                    .entities
-                    .iter()
-                    .position(|e| !e.person && e.name.eq_ignore_ascii_case(&written))
+                if let Some(&i) = self
+                    .by_written
+                    .get(&written.to_ascii_lowercase())
+                    .and_then(|v| v.first())
                 {
                     return Some(i);
                 }
-                self.entities.push(Entity {
+                Some(self.push_entity(Entity {
                     name: written,
                     title,
                     gender: m.gender,
                     person: false,
-                });
-                Some(self.entities.len() - 1)
+                }))
             }
         }
     }
@@ -340,7 +434,7 @@ fn scan_names(text: &str, lex: &Lexicon) -> Vec<Named> {
             i += 1;
             continue;
         }
-        let mut j = i;
+        let mut j = i + 1;
         while j < toks.len()
             && j - i < 5
             && (g.is_name_word(&toks[j])
@@ -357,14 +451,27 @@ fn scan_names(text: &str, lex: &Lexicon) -> Vec<Named> {
         let mut s = i;
         while s > sentence_start && i - s < 10 && toks[s - 1].is_word() && {
             let w = toks[s - 1].text(text);
-            lex.is_title_head(w)
-                || lex.is_honorific(w)
-                || lex.is_title_modifier(w)
-                || w.starts_with(char::is_uppercase)
+            w.starts_with(char::is_uppercase) || lex.is_title_word(w)
         } {
             s -= 1;
         }
-        let found = (s..=i).find_map(|s| {
+        // Words before the name make a person's mention only with a title head, an honorific
+        // or an age among them (`Sen.`, `deputy mayor`, `17-year-old`), so a start is tried
+        // only up to the last such word, and then the bare name.
+        let last_title = (s..i).rev().find(|&r| {
+            let w = toks[r].text(text);
+            lex.is_title_head_or_honorific(w) || w.ends_with("-year-old")
+        });
+        // A lone surname with nothing before it and no nickname after it is never listed.
+        let nickname_next = toks
+            .get(j)
+            .is_some_and(|t| matches!(t.kind, TokKind::Punct('“' | '"' | '‘' | '\'')));
+        if last_title.is_none() && j - i == 1 && !nickname_next {
+            i = j;
+            continue;
+        }
+        let starts = last_title.map_or(s..s, |r| s..r + 1);
+        let found = starts.chain(std::iter::once(i)).find_map(|s| {
             g.classify(&toks[s..j])
                 .filter(|m| m.kind == MentionKind::Person && m.name.is_some())
                 .map(|m| (s, m))
@@ -427,7 +534,11 @@ pub fn resolve(text: &str, lex: &Lexicon, attributions: &[Attribution]) -> Vec<Q
         text,
         lex,
         entities: Vec::new(),
+        by_name: FxHashMap::default(),
+        by_written: FxHashMap::default(),
         recency: Vec::new(),
+        live: Vec::new(),
+        stale: 0,
         named: None,
     };
     let mut ent: Vec<Option<usize>> = Vec::with_capacity(attributions.len());

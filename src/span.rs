@@ -76,15 +76,19 @@ impl CharMap {
     /// Indexes `text`.
     pub fn new(text: &str) -> CharMap {
         let mut multibyte = Vec::new();
-        if !text.is_ascii() {
-            let mut extra = 0;
-            for (i, c) in text.char_indices() {
-                let n = c.len_utf8();
-                if n > 1 {
-                    extra += n - 1;
-                    multibyte.push((i, extra));
-                }
-            }
+        let bytes = text.as_bytes();
+        let (mut i, mut extra) = (0, 0);
+        // Jump from one non-ASCII lead byte to the next; its length comes from its high bits.
+        while let Some(off) = bytes[i..].iter().position(|&b| b >= 0x80) {
+            let start = i + off;
+            let n = match bytes[start] {
+                0xF0.. => 4,
+                0xE0.. => 3,
+                _ => 2,
+            };
+            extra += n - 1;
+            multibyte.push((start, extra));
+            i = start + n;
         }
         CharMap { multibyte }
     }
