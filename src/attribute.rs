@@ -468,6 +468,7 @@ impl<'a> Ctx<'a> {
             let w = self.w(t);
             // `said former Gov. and party Chairman Ed Rendell`: titles joined by "and".
             let joins_titles = w == "and"
+                && end > 0
                 && (self.g.lex.is_title_head(self.w(&toks[end - 1]))
                     || self.g.lex.is_honorific(self.w(&toks[end - 1])))
                 && toks
@@ -475,6 +476,7 @@ impl<'a> Ctx<'a> {
                     .is_some_and(|n| n.is_word() && !is_stop(self.w(n)));
             // A day after an article is a modifier: `a Wednesday editorial`.
             let day_modifier = w.starts_with(char::is_uppercase)
+                && end > 0
                 && matches!(
                     self.w(&toks[end - 1]).to_ascii_lowercase().as_str(),
                     "a" | "an" | "the" | "this" | "last"
@@ -712,7 +714,7 @@ fn site(
     // Only a question or exclamation leaves its tag in the next sentence (`“I’m 52, not
     // dead!” Russo roared.`); a next sentence that leads into another quote is that quote's.
     let mut next = Vec::new();
-    let exclaims = text[..q.end]
+    let exclaims = text[floor_boundary(text, q.end.saturating_sub(64))..q.end]
         .trim_end_matches(|c: char| !c.is_alphanumeric() && c != '?' && c != '!')
         .ends_with(['?', '!']);
     if tail.is_empty() && exclaims {
@@ -1364,6 +1366,9 @@ impl<'a> Quoted<'a> {
     fn no_tag(&self) -> Option<Attribution> {
         let site = self.site;
         let content = self.content;
+        if let Some(a) = self.byline() {
+            return Some(a);
+        }
         // No attribution here; keep it as speech only if it looks like speech: it opens its
         // sentence or paragraph and has a few words.
         let words = content.split_whitespace().count();
@@ -1381,6 +1386,41 @@ impl<'a> Quoted<'a> {
         let mut a = self.mk(self.direct_or(false), None, None, None, Rule::Unattributed);
         a.fallback = self.fallback();
         Some(a)
+    }
+
+    /// `“...”¶— Bernie Sanders.`: the quote closes its paragraph and the next line is a dash
+    /// and a speaker, nothing else but a place or a short comment after a comma.
+    fn byline(&self) -> Option<Attribution> {
+        let (cx, text) = (self.cx, self.cx.text);
+        let rest = &text[self.q.span.end..];
+        let gap = rest.len() - rest.trim_start().len();
+        if !rest[..gap].contains('\n') {
+            return None;
+        }
+        let line_start = self.q.span.end + gap;
+        let line = text[line_start..].lines().next().unwrap_or("");
+        let dash = line
+            .chars()
+            .next()
+            .filter(|c| matches!(c, '-' | '—' | '–'))?;
+        if line.len() > 160 {
+            return None;
+        }
+        let body = line_start + dash.len_utf8();
+        let toks = tokenize(text, Span::new(body, line_start + line.len()));
+        let (m, appos, end) = cx.mention_after(&toks, 0)?;
+        if !matches!(m.kind, MentionKind::Person | MentionKind::Org)
+            || toks.get(end).is_some_and(|t| !t.is(',') && !t.is('.'))
+        {
+            return None;
+        }
+        Some(self.mk(
+            self.direct_or(!self.lead_empty),
+            Some(m),
+            appos,
+            None,
+            Rule::Byline,
+        ))
     }
 
     /// A fragment with no tag of its own, kept only if a quote of its sentence passes a
@@ -1509,6 +1549,9 @@ fn reported_speaker(cx: &Ctx<'_>, toks: &[Tok]) -> Option<Mention> {
         .then_some(m)
 }
 
+/// How many quotes on each side a fragment looks at for an attributed quote of its sentence.
+const NEIGHBOURS: usize = 64;
+
 /// Lets unattributed quotes take the speaker of an attributed neighbour.
 fn inherit(text: &str, quotes: &[QuoteSpan], found: Vec<Option<Attribution>>) -> Vec<Attribution> {
     let n = quotes.len();
@@ -1551,12 +1594,20 @@ fn inherit(text: &str, quotes: &[QuoteSpan], found: Vec<Option<Attribution>>) ->
                     b.mention.is_some() && !b.weak && b.sentence.overlaps(w.sentence)
                 })
             };
+            // Only quotes of the sentence, and at most NEIGHBOURS of them, so that a paragraph
+            // of thousands of fragments stays linear.
             let after = (k + 1..n)
-                .take_while(|&j| quotes[j].paragraph == q.paragraph)
+                .take_while(|&j| {
+                    quotes[j].paragraph == q.paragraph && quotes[j].span.start < w.sentence.end
+                })
+                .take(NEIGHBOURS)
                 .find(|&j| same(j));
             let before = (0..k)
                 .rev()
-                .take_while(|&j| quotes[j].paragraph == q.paragraph)
+                .take_while(|&j| {
+                    quotes[j].paragraph == q.paragraph && quotes[j].span.end > w.sentence.start
+                })
+                .take(NEIGHBOURS)
                 .find(|&j| same(j));
             let pick = match (before, after) {
                 (Some(b), Some(f)) => Some(if k - b < f - k { b } else { f }),

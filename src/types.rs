@@ -41,6 +41,9 @@ pub enum Rule {
     BeforeParticiple,
     /// `According to the ministry, “...”` / `“...,” according to the ministry`.
     AccordingTo,
+    /// `“...”` closing its paragraph, then a line `— Bernie Sanders.`: a dash line after the
+    /// quote names its speaker (quote boxes, fact checks, readers' letters).
+    Byline,
     /// `Her answer was blunt: “...”`: a colon after a sentence whose subject is a speaker.
     BeforeColon,
     /// `The US is “deeply concerned” about it, she said.`: a cue later in the sentence.
@@ -81,6 +84,7 @@ impl Rule {
             Rule::BeforeCue => "before.cue",
             Rule::BeforeParticiple => "before.participle",
             Rule::AccordingTo => "according-to",
+            Rule::Byline => "after.byline",
             Rule::BeforeColon => "before.colon",
             Rule::SentenceTailCue => "sentence.tail-cue",
             Rule::SentenceLeadCue => "sentence.lead-cue",
@@ -103,6 +107,7 @@ impl Rule {
             Rule::AfterCueMention => 0.93,
             Rule::BeforeCue => 0.9,
             Rule::AccordingTo => 0.9,
+            Rule::Byline => 0.9,
             Rule::BeforeParticiple => 0.85,
             Rule::MultiParagraph => 0.85,
             Rule::SameSentence => 0.8,

@@ -390,3 +390,20 @@ fn a_fragment_in_reported_speech_takes_the_speaker_of_its_cue() {
         )],
     );
 }
+
+#[test]
+fn a_dash_line_after_the_quote_names_its_speaker() {
+    check(
+        "\"Our rates have gone up every year.\"\n\n- Dana Whitfield.\n\nRecords show otherwise.",
+        &[("\"Our rates", Some("Dana Whitfield"), "after.byline")],
+    );
+    check(
+        "“The council never listens.”\n\n—Michelle Marks, Philadelphia.",
+        &[("“The council", Some("Michelle Marks"), "after.byline")],
+    );
+    // A dash line that is not a name is no byline.
+    check(
+        "“It is time.”\n\n- and then the vote was taken.",
+        &[("“It is time.”", None, "unattributed")],
+    );
+}
