@@ -22,6 +22,8 @@ use std::fmt;
 use std::fs::{self, File};
 use std::io::{self, BufRead, BufReader, Chain, Cursor, Read};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
 
 use serde::de::{self, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::Deserialize;
@@ -67,6 +69,60 @@ pub struct InputOptions {
     pub strict: bool,
 }
 
+/// A running count of the input bytes a stream from [`read_inputs_counted`] has consumed, for
+/// progress reports: the bytes of the files and standard input read so far, counting a file
+/// skipped as binary whole. Clones share the count, so one clone can be read from another
+/// thread while the stream runs.
+#[derive(Clone, Debug, Default)]
+pub struct BytesRead(Arc<AtomicU64>);
+
+impl BytesRead {
+    /// A count at zero.
+    pub fn new() -> BytesRead {
+        BytesRead::default()
+    }
+
+    /// The bytes consumed so far.
+    pub fn get(&self) -> u64 {
+        self.0.load(Ordering::Relaxed)
+    }
+
+    fn add(&self, n: u64) {
+        self.0.fetch_add(n, Ordering::Relaxed);
+    }
+}
+
+/// The total size in bytes of the files that [`read_inputs`] would read from `paths` (found the
+/// same way, from file metadata alone: nothing is opened), or `None` when the input includes
+/// standard input, whose size is not known. Paths that cannot be read count as 0.
+pub fn input_size(paths: &[PathBuf]) -> Option<u64> {
+    let mut total = 0u64;
+    if paths.is_empty() {
+        return None;
+    }
+    for path in paths {
+        if path.as_os_str() == STDIN_ID {
+            return None;
+        }
+        match fs::metadata(path) {
+            Ok(meta) if meta.is_dir() => {
+                let Ok(folder) = read_folder(path.clone(), String::new()) else {
+                    continue;
+                };
+                let walker = Walker {
+                    stack: vec![folder],
+                };
+                for file in walker.flatten() {
+                    total += fs::metadata(&file.path).map_or(0, |m| m.len());
+                }
+            }
+            Ok(meta) => total += meta.len(),
+            Err(_) => {}
+        }
+    }
+    Some(total)
+}
+
 /// Streams the documents of `paths` in order; an empty slice or a path `-` means standard input.
 ///
 /// Lazy: nothing is opened before the first call to `next`, files are opened one at a time and
@@ -85,6 +141,16 @@ pub fn read_inputs(
     paths: Vec<PathBuf>,
     options: InputOptions,
 ) -> impl Iterator<Item = Item> + Send {
+    read_inputs_counted(paths, options, BytesRead::new())
+}
+
+/// [`read_inputs`], adding the input bytes it consumes to `bytes_read` as it goes (line by line
+/// for JSONL, file by file for plain text).
+pub fn read_inputs_counted(
+    paths: Vec<PathBuf>,
+    options: InputOptions,
+    bytes_read: BytesRead,
+) -> impl Iterator<Item = Item> + Send {
     let paths = if paths.is_empty() {
         vec![PathBuf::from(STDIN_ID)]
     } else {
@@ -96,6 +162,7 @@ pub fn read_inputs(
         pending: VecDeque::new(),
         stream: None,
         walker: None,
+        bytes_read,
     }
 }
 
@@ -118,11 +185,12 @@ pub fn parse_jsonl(
             text_id: source_name.to_owned(),
         },
         options.clone(),
+        BytesRead::new(),
     )
 }
 
 /// The stream over standard input (or a stand-in for it in tests).
-fn stdin_stream<R: BufRead>(reader: R, options: InputOptions) -> Stream<R> {
+fn stdin_stream<R: BufRead>(reader: R, options: InputOptions, bytes_read: BytesRead) -> Stream<R> {
     Stream::new(
         reader,
         Names {
@@ -131,6 +199,7 @@ fn stdin_stream<R: BufRead>(reader: R, options: InputOptions) -> Stream<R> {
             text_id: STDIN_ID.to_owned(),
         },
         options,
+        bytes_read,
     )
 }
 
@@ -148,6 +217,8 @@ struct Inputs {
     stream: Option<Box<dyn Iterator<Item = Item> + Send>>,
     /// The folder being walked.
     walker: Option<Walker>,
+    /// Counts the bytes consumed.
+    bytes_read: BytesRead,
 }
 
 impl Iterator for Inputs {
@@ -184,7 +255,11 @@ impl Inputs {
     fn start_path(&mut self, path: PathBuf) {
         if path.as_os_str() == STDIN_ID {
             let reader = BufReader::new(io::stdin());
-            self.stream = Some(Box::new(stdin_stream(reader, self.options.clone())));
+            self.stream = Some(Box::new(stdin_stream(
+                reader,
+                self.options.clone(),
+                self.bytes_read.clone(),
+            )));
             return;
         }
         match fs::metadata(&path) {
@@ -226,6 +301,9 @@ impl Inputs {
             return;
         }
         if memchr::memchr(0, &head).is_some() {
+            // Skipped whole, so done whole.
+            let size = handle.metadata().map_or(head.len() as u64, |m| m.len());
+            self.bytes_read.add(size);
             self.pending.push_back(Item::Warning(
                 Error::new(ErrorKind::Binary).with_source(name),
             ));
@@ -238,6 +316,7 @@ impl Inputs {
                 name,
                 file.id,
                 self.options.strict,
+                self.bytes_read.clone(),
             )));
             return;
         }
@@ -253,6 +332,7 @@ impl Inputs {
                 .push_back(Item::Error(Error::io(err, &file.path)));
             return;
         }
+        self.bytes_read.add(bytes.len() as u64);
         push_text_document(
             &mut self.pending,
             bytes,
@@ -461,6 +541,7 @@ enum Stream<R> {
         reader: R,
         names: Names,
         options: InputOptions,
+        bytes_read: BytesRead,
     },
     /// JSONL, read line by line.
     Jsonl(JsonlReader<Chain<Cursor<Vec<u8>>, R>>),
@@ -469,16 +550,23 @@ enum Stream<R> {
 }
 
 impl<R: BufRead> Stream<R> {
-    fn new(reader: R, names: Names, options: InputOptions) -> Stream<R> {
+    fn new(reader: R, names: Names, options: InputOptions, bytes_read: BytesRead) -> Stream<R> {
         Stream::Start {
             reader,
             names,
             options,
+            bytes_read,
         }
     }
 
-    /// Looks at the input and decides what it is.
-    fn start(mut reader: R, names: Names, options: InputOptions) -> Stream<R> {
+    /// Looks at the input and decides what it is. Only the bytes up to the first
+    /// non-whitespace one are read for that, so JSONL is streamed from its first line.
+    fn start(
+        mut reader: R,
+        names: Names,
+        options: InputOptions,
+        bytes_read: BytesRead,
+    ) -> Stream<R> {
         let io_error = |err: io::Error, names: Names| {
             let err = Error::new(ErrorKind::Io(err)).with_source(names.error);
             Stream::Items(vec![Item::Error(err)].into_iter())
@@ -494,11 +582,13 @@ impl<R: BufRead> Stream<R> {
                 names.error,
                 names.id_prefix,
                 options.strict,
+                bytes_read,
             ));
         }
         if let Err(err) = reader.read_to_end(&mut prefix) {
             return io_error(err, names);
         }
+        bytes_read.add(prefix.len() as u64);
         let mut items = Vec::with_capacity(2);
         let head = &prefix[..prefix.len().min(SNIFF_LEN)];
         if memchr::memchr(0, head).is_some() {
@@ -532,9 +622,10 @@ impl<R: BufRead> Iterator for Stream<R> {
                 reader,
                 names,
                 options,
+                bytes_read,
             } = std::mem::replace(self, done)
             {
-                *self = Stream::start(reader, names, options);
+                *self = Stream::start(reader, names, options, bytes_read);
             }
         }
     }
@@ -597,10 +688,18 @@ struct JsonlReader<R> {
     pending: Option<Item>,
     /// The end was reached, or reading failed.
     done: bool,
+    /// Counts the bytes of the lines read.
+    bytes_read: BytesRead,
 }
 
 impl<R: BufRead> JsonlReader<R> {
-    fn new(reader: R, error_name: String, id_prefix: String, strict: bool) -> JsonlReader<R> {
+    fn new(
+        reader: R,
+        error_name: String,
+        id_prefix: String,
+        strict: bool,
+        bytes_read: BytesRead,
+    ) -> JsonlReader<R> {
         JsonlReader {
             reader,
             error_name,
@@ -610,6 +709,7 @@ impl<R: BufRead> JsonlReader<R> {
             buf: Vec::new(),
             pending: None,
             done: false,
+            bytes_read,
         }
     }
 
@@ -694,7 +794,8 @@ impl<R: BufRead> Iterator for JsonlReader<R> {
             self.buf.clear();
             match self.reader.read_until(b'\n', &mut self.buf) {
                 Ok(0) => self.done = true,
-                Ok(_) => {
+                Ok(n) => {
+                    self.bytes_read.add(n as u64);
                     self.line += 1;
                     if let Some(item) = self.process_line() {
                         return Some(item);
@@ -974,6 +1075,92 @@ mod tests {
 
     fn jsonl(input: &str) -> Vec<Item> {
         parse_jsonl(input.as_bytes(), "mem.jsonl", &opts()).collect()
+    }
+
+    #[test]
+    fn bytes_read_reaches_the_input_size() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        write(&root.join("a.txt"), "“Yes,” she said.\n");
+        write(
+            &root.join("sub/b.jsonl"),
+            "{\"id\": 1, \"text\": \"x\"}\n\n{broken\n{\"text\": \"y\"}",
+        );
+        write(&root.join("sub/c.txt"), b"bin\x00ary");
+        write(&root.join("ignored.md"), "not read");
+        write(&root.join(".hidden.txt"), "not read");
+        write(&root.join("alone.jsonl"), "{\"text\": \"z\"}\n");
+        let paths = vec![root.to_path_buf(), root.join("alone.jsonl")];
+        let expected: u64 = ["a.txt", "sub/b.jsonl", "sub/c.txt", "alone.jsonl"]
+            .iter()
+            .map(|f| fs::metadata(root.join(f)).unwrap().len())
+            .sum::<u64>()
+            + fs::metadata(root.join("alone.jsonl")).unwrap().len();
+        assert_eq!(input_size(&paths), Some(expected));
+        let counter = BytesRead::new();
+        let mut items = read_inputs_counted(paths, opts(), counter.clone());
+        assert!(matches!(items.next(), Some(Item::Document(_))));
+        assert_eq!(
+            counter.get(),
+            fs::metadata(root.join("a.txt")).unwrap().len()
+        );
+        assert_eq!(items.count(), 6);
+        assert_eq!(counter.get(), expected);
+        // Standard input has no known size; a missing path counts as nothing.
+        assert_eq!(input_size(&[PathBuf::from("-")]), None);
+        assert_eq!(input_size(&[]), None);
+        assert_eq!(input_size(&[root.join("missing.txt")]), Some(0));
+    }
+
+    /// A reader that hands out its chunks one at a time and panics if asked for more: input
+    /// that has not arrived yet.
+    struct Trickle {
+        chunks: VecDeque<Vec<u8>>,
+        pos: usize,
+    }
+
+    impl Read for Trickle {
+        fn read(&mut self, out: &mut [u8]) -> io::Result<usize> {
+            let n = {
+                let buf = self.fill_buf()?;
+                let n = buf.len().min(out.len());
+                out[..n].copy_from_slice(&buf[..n]);
+                n
+            };
+            self.consume(n);
+            Ok(n)
+        }
+    }
+
+    impl BufRead for Trickle {
+        fn fill_buf(&mut self) -> io::Result<&[u8]> {
+            if self.chunks.front().is_some_and(|c| self.pos == c.len()) {
+                self.chunks.pop_front();
+                self.pos = 0;
+            }
+            match self.chunks.front() {
+                Some(chunk) => Ok(&chunk[self.pos..]),
+                None => panic!("read past the input that has arrived"),
+            }
+        }
+
+        fn consume(&mut self, n: usize) {
+            self.pos += n;
+        }
+    }
+
+    #[test]
+    fn stdin_jsonl_is_streamed_line_by_line() {
+        let chunks = ["\n  ", "{\"id\": \"a\", ", "\"text\": \"x\"}\n"];
+        let trickle = Trickle {
+            chunks: chunks.iter().map(|c| c.as_bytes().to_vec()).collect(),
+            pos: 0,
+        };
+        let counter = BytesRead::new();
+        let mut items = stdin_stream(trickle, opts(), counter.clone());
+        // The first record comes out before the rest of the input has arrived.
+        assert_eq!(doc(&items.next().unwrap()).id, "a");
+        assert_eq!(counter.get(), chunks.concat().len() as u64);
     }
 
     #[test]
@@ -1323,14 +1510,16 @@ mod tests {
 
     #[test]
     fn stdin_names() {
-        let items: Vec<Item> = stdin_stream(&b"{\"text\": \"x\"}\n{"[..], opts()).collect();
+        let items: Vec<Item> =
+            stdin_stream(&b"{\"text\": \"x\"}\n{"[..], opts(), BytesRead::new()).collect();
         assert_eq!(ids(&items[..1]), ["<stdin>:1"]);
         assert_eq!(error(&items[1]).source_name(), Some("<stdin>"));
         assert_eq!(error(&items[1]).line(), Some(2));
-        let items: Vec<Item> = stdin_stream(&b"Plain \xff text"[..], opts()).collect();
+        let items: Vec<Item> =
+            stdin_stream(&b"Plain \xff text"[..], opts(), BytesRead::new()).collect();
         assert_eq!(warning(&items[0]).source_name(), Some("<stdin>"));
         assert_eq!(doc(&items[1]).id, "-");
-        let items: Vec<Item> = stdin_stream(&b"bin\x00ary"[..], opts()).collect();
+        let items: Vec<Item> = stdin_stream(&b"bin\x00ary"[..], opts(), BytesRead::new()).collect();
         assert_eq!(items.len(), 1);
         assert!(matches!(warning(&items[0]).kind(), ErrorKind::Binary));
     }

@@ -12,6 +12,10 @@
 //! 5. `resolve`: surnames, pronouns and descriptions become the full name and title;
 //! 6. `output`: the attribution CSV and JSONL.
 //!
+//! Two more output-side modules work on extractions: `speakers` counts who is quoted, how
+//! often, across documents ([`speakers::SpeakerIndex`]), and `review` renders a
+//! self-contained HTML report that shows the quotes in each document for review.
+//!
 //! [`ExtractorBuilder`] builds an immutable [`Extractor`]; [`Extractor::extract`] runs one
 //! document and [`Extractor::extract_batch`] many, in parallel, in input order.
 //!
@@ -49,6 +53,8 @@ mod types;
 pub mod eval;
 pub mod input;
 pub mod output;
+pub mod review;
+pub mod speakers;
 
 pub use error::{Error, ErrorKind, Result};
 pub use extract::{Extractor, ExtractorBuilder};

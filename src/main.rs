@@ -1,6 +1,6 @@
 //! The `whosaid` command line: a thin layer over the library.
 
-use std::io::{self, BufWriter, IsTerminal, Write};
+use std::io::{self, BufWriter, IsTerminal, Seek, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::{Mutex, PoisonError};
@@ -9,7 +9,15 @@ use anyhow::{bail, Context};
 use clap::{Parser, Subcommand, ValueEnum};
 use rayon::prelude::*;
 use whosaid::output::{self, Format};
-use whosaid::{eval, input, Document, Extractor, ExtractorBuilder, InputOptions, Item};
+use whosaid::speakers::SpeakerIndex;
+use whosaid::{eval, input, review, Document, Extractor, ExtractorBuilder, InputOptions, Item};
+
+mod progress;
+mod readahead;
+use progress::{Progress, Tally};
+use readahead::ReadAhead;
+use std::time::{Duration, Instant};
+use whosaid::Extraction;
 
 /// Every message on stderr goes through this: if stderr is closed (`2>&1 | head`), the
 /// message is dropped instead of panicking like `std::eprintln!`, and the run goes on.
@@ -38,6 +46,11 @@ enum Command {
     /// Inputs are plain-text files (one article each), JSONL files of records
     /// {"id": ..., "text": ...}, folders of both (searched recursively for .txt, .jsonl,
     /// .ndjson), or `-` for standard input (the default), which may be JSONL or one article.
+    ///
+    /// JSONL on standard input is streamed: rows come out as records arrive, so `whosaid
+    /// extract - --format jsonl` is a pipe stage (one line per document, e.g. for Spark's
+    /// RDD.pipe; CSV rows span lines when a cell holds a line break). A summary line ends the
+    /// run on stderr, and a progress bar shows there on long runs in a terminal.
     #[command(after_help = EXIT_HELP)]
     Extract {
         /// Files, folders or `-` (standard input).
@@ -65,6 +78,10 @@ enum Command {
         /// matches its offsets exactly. No effect on --format jsonl.
         #[arg(long)]
         csv_safe: bool,
+        /// No progress bar and no summary line on stderr (warnings and errors still print).
+        /// The bar shows only when stderr is a terminal and the run takes over 2 seconds.
+        #[arg(short, long)]
+        quiet: bool,
     },
     /// Score the extractor against a gold JSONL file (see the README's Accuracy section).
     Eval {
@@ -80,6 +97,49 @@ enum Command {
         #[arg(short = 'j', long, value_name = "N")]
         threads: Option<usize>,
     },
+    /// Write an HTML page for reviewing the attributions: each document with its quotes
+    /// highlighted, one colour per speaker, a speaker index and a search box.
+    ///
+    /// The page is one self-contained file (inline CSS and JavaScript, no network). Inputs
+    /// are read as by `extract`.
+    #[command(after_help = EXIT_HELP)]
+    Review {
+        /// Files, folders or `-` (standard input).
+        paths: Vec<PathBuf>,
+        /// Write to FILE instead of standard output (atomically: a temporary file renamed
+        /// on success).
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Number of worker threads (default: one per core).
+        #[arg(short = 'j', long, value_name = "N")]
+        threads: Option<usize>,
+        /// Treat invalid UTF-8 as an error that skips the document.
+        #[arg(long)]
+        strict: bool,
+    },
+    /// Count who is quoted, how often: one CSV row per speaker across all documents.
+    ///
+    /// Columns: speaker, titles (distinct, "; "-separated, first seen first), quotes,
+    /// documents, first_doc, last_doc (ids, in input order). Rows: most quoted first, then by
+    /// name. Quotes without a speaker are not counted. Inputs are read as by `extract`.
+    #[command(after_help = EXIT_HELP)]
+    Speakers {
+        /// Files, folders or `-` (standard input).
+        paths: Vec<PathBuf>,
+        /// Write to FILE instead of standard output (atomically: a temporary file renamed
+        /// on success).
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Number of worker threads (default: one per core).
+        #[arg(short = 'j', long, value_name = "N")]
+        threads: Option<usize>,
+        /// Omit the CSV header row.
+        #[arg(long)]
+        no_header: bool,
+        /// Treat invalid UTF-8 as an error that skips the document.
+        #[arg(long)]
+        strict: bool,
+    },
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -89,6 +149,10 @@ enum OutFormat {
     /// One JSON object per document.
     Jsonl,
 }
+
+// A faster allocator for the many small per-document vectors and strings.
+#[global_allocator]
+static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
     match run() {
@@ -134,6 +198,7 @@ fn run() -> anyhow::Result<ExitCode> {
             no_header,
             strict,
             csv_safe,
+            quiet,
         } => {
             init_threads(threads)?;
             let extractor = ExtractorBuilder::new().build()?;
@@ -143,18 +208,54 @@ fn run() -> anyhow::Result<ExitCode> {
                 OutFormat::Jsonl => Format::Jsonl,
             };
             let options = InputOptions { strict };
-            match output {
-                Some(path) => write_atomically(&path, |w| {
-                    extract(&extractor, paths, options, format, !no_header, w)
-                }),
+            let progress = Progress::start(&paths, quiet);
+            let run = |w: &mut dyn Write| {
+                extract(&extractor, paths, options, format, !no_header, &progress, w)
+            };
+            let tally = match output {
+                Some(path) => write_atomically(&path, run)?,
                 None => {
                     let stdout = io::stdout();
                     let mut w = BufWriter::with_capacity(1 << 16, stdout.lock());
-                    let code = extract(&extractor, paths, options, format, !no_header, &mut w)?;
+                    let tally = run(&mut w)?;
                     w.flush()?;
-                    Ok(code)
+                    tally
                 }
-            }
+            };
+            // Only once the output is complete (and, with -o, in place).
+            progress.finish(&tally);
+            Ok(if tally.errors > 0 {
+                ExitCode::from(2)
+            } else {
+                ExitCode::SUCCESS
+            })
+        }
+        Command::Review {
+            paths,
+            output,
+            threads,
+            strict,
+        } => {
+            init_threads(threads)?;
+            let extractor = ExtractorBuilder::new().build()?;
+            let options = InputOptions { strict };
+            to_output(output.as_deref(), |w| {
+                run_review(&extractor, paths, options, w)
+            })
+        }
+        Command::Speakers {
+            paths,
+            output,
+            threads,
+            no_header,
+            strict,
+        } => {
+            init_threads(threads)?;
+            let extractor = ExtractorBuilder::new().build()?;
+            let options = InputOptions { strict };
+            to_output(output.as_deref(), |w| {
+                run_speakers(&extractor, paths, options, !no_header, w)
+            })
         }
         Command::Eval {
             gold,
@@ -184,80 +285,138 @@ fn init_threads(threads: Option<usize>) -> anyhow::Result<()> {
 /// Documents are read in batches, extracted in parallel, and written whole in input order.
 /// A batch holds at most `BATCH_DOCS` documents and, unless it is a single document, at most
 /// `BATCH_BYTES` bytes of text, so memory stays bounded whatever the corpus size and a huge
-/// document is processed on its own.
+/// document is processed on its own. The reader thread keeps at most
+/// [`readahead::READ_AHEAD_BYTES`] more text queued.
 const BATCH_DOCS: usize = 512;
 const BATCH_BYTES: usize = 8 << 20;
+/// When no input has come for this long (a slow pipe), the documents that have come are
+/// processed and their rows written out (and flushed), so that a streaming consumer gets
+/// rows as the input arrives, not only when it ends.
+const IDLE: Duration = Duration::from_millis(50);
+/// Nor does a partial batch wait longer than this for input that trickles in.
+const MAX_WAIT: Duration = Duration::from_secs(1);
 
+/// The next thing the extract loop has to do.
+enum Next {
+    /// Handle an item, read when the input had consumed this many bytes.
+    Item(Item, u64),
+    /// The input is slow: process and write out what has come.
+    Idle,
+    /// The input is done.
+    End,
+}
+
+/// Streams the documents of `paths` through the extractor into `w`, reporting on `progress`.
+/// Reading runs on its own thread, ahead of extraction.
 fn extract(
     extractor: &Extractor,
     paths: Vec<PathBuf>,
     options: InputOptions,
     format: Format,
     header: bool,
+    progress: &Progress,
     w: &mut dyn Write,
-) -> anyhow::Result<ExitCode> {
+) -> anyhow::Result<Tally> {
     if header && format.is_csv() {
         let mut buf = Vec::new();
         output::write_csv_header(&mut buf)?;
         w.write_all(&buf)?;
     }
-    let mut failed = 0usize;
+    let bytes_read = input::BytesRead::new();
+    let mut received = ReadAhead::spawn(paths, options, bytes_read.clone())
+        .context("starting the input reader")?;
+
+    let mut tally = Tally::default();
     let mut batch: Vec<Document> = Vec::with_capacity(BATCH_DOCS);
     let mut batch_bytes = 0usize;
-    let flush = |batch: &mut Vec<Document>, w: &mut dyn Write| -> anyhow::Result<()> {
-        let rendered: Vec<io::Result<Vec<u8>>> = batch
-            .par_iter()
-            .map(|doc| {
-                let ex = extractor.extract(&doc.text);
-                let mut buf = Vec::new();
-                output::render(format, &mut buf, &doc.id, &doc.text, &ex)?;
-                Ok(buf)
-            })
-            .collect();
-        for r in rendered {
-            w.write_all(&r?)?;
-        }
-        batch.clear();
-        Ok(())
-    };
-    for item in input::read_inputs(paths, options) {
-        match item {
-            Item::Document(doc) => {
+    let mut batch_started = Instant::now();
+    // Input bytes consumed up to the last document queued.
+    let mut read_up_to = 0u64;
+    let flush =
+        |batch: &mut Vec<Document>, tally: &mut Tally, read_up_to: u64, w: &mut dyn Write| {
+            let rendered: Vec<(io::Result<Vec<u8>>, Extraction)> = batch
+                .par_iter()
+                .map(|doc| {
+                    let ex = extractor.extract(&doc.text);
+                    let mut buf = Vec::new();
+                    let r = output::render(format, &mut buf, &doc.id, &doc.text, &ex).map(|()| buf);
+                    (r, ex)
+                })
+                .collect();
+            for (r, ex) in rendered {
+                w.write_all(&r?)?;
+                tally.add(&ex);
+            }
+            batch.clear();
+            progress.update(tally.documents, read_up_to);
+            anyhow::Ok(())
+        };
+    loop {
+        let next = match received.next(Some(Duration::ZERO)) {
+            readahead::Next::Item((item, read)) => Next::Item(item, read),
+            readahead::Next::End => Next::End,
+            readahead::Next::Timeout if batch.is_empty() => {
+                // Nothing to process: pass on the rows written so far before waiting.
+                w.flush()?;
+                match received.next(None) {
+                    readahead::Next::Item((item, read)) => Next::Item(item, read),
+                    _ => Next::End,
+                }
+            }
+            readahead::Next::Timeout if batch_started.elapsed() >= MAX_WAIT => Next::Idle,
+            readahead::Next::Timeout => match received.next(Some(IDLE)) {
+                readahead::Next::Item((item, read)) => Next::Item(item, read),
+                readahead::Next::Timeout => Next::Idle,
+                readahead::Next::End => Next::End,
+            },
+        };
+        match next {
+            Next::Item(Item::Document(doc), read) => {
                 // A document that would take the batch over the byte bound goes in the next one.
                 if !batch.is_empty() && batch_bytes + doc.text.len() > BATCH_BYTES {
-                    flush(&mut batch, w)?;
+                    flush(&mut batch, &mut tally, read_up_to, w)?;
                     batch_bytes = 0;
+                }
+                if batch.is_empty() {
+                    batch_started = Instant::now();
                 }
                 batch_bytes += doc.text.len();
                 batch.push(doc);
+                read_up_to = read;
                 if batch.len() >= BATCH_DOCS || batch_bytes >= BATCH_BYTES {
-                    flush(&mut batch, w)?;
+                    flush(&mut batch, &mut tally, read_up_to, w)?;
                     batch_bytes = 0;
                 }
             }
-            Item::Warning(e) => eprintln!("whosaid: warning: {e}"),
-            Item::Error(e) => {
-                failed += 1;
-                eprintln!("whosaid: error: {e}");
+            Next::Item(Item::Warning(e), _) => {
+                progress.eprintln(format_args!("whosaid: warning: {e}"));
             }
+            Next::Item(Item::Error(e), _) => {
+                tally.errors += 1;
+                progress.eprintln(format_args!("whosaid: error: {e}"));
+            }
+            Next::Idle => {
+                flush(&mut batch, &mut tally, read_up_to, w)?;
+                batch_bytes = 0;
+                w.flush()?;
+            }
+            Next::End => break,
         }
     }
-    flush(&mut batch, w)?;
-    Ok(if failed > 0 {
-        ExitCode::from(2)
-    } else {
-        ExitCode::SUCCESS
-    })
+    flush(&mut batch, &mut tally, read_up_to, w)?;
+    received.finish();
+    tally.bytes = bytes_read.get();
+    Ok(tally)
 }
 
 /// Writes through a temporary file beside `path`, renamed over it only on success, so an
 /// earlier file is never left half-overwritten. The temporary file is removed when the run
 /// fails, panics or is interrupted (Ctrl-C, SIGTERM, SIGHUP: exit status 130); only SIGKILL
 /// can leave it behind, as a hidden `.NAME.*.whosaid.tmp` beside FILE.
-fn write_atomically(
+fn write_atomically<T>(
     path: &Path,
-    f: impl FnOnce(&mut dyn Write) -> anyhow::Result<ExitCode>,
-) -> anyhow::Result<ExitCode> {
+    f: impl FnOnce(&mut dyn Write) -> anyhow::Result<T>,
+) -> anyhow::Result<T> {
     let cannot_write = || format!("cannot write {}", path.display());
     if path.is_dir() {
         bail!("{}: it is a folder", cannot_write());
@@ -292,7 +451,7 @@ fn write_atomically(
         tmp
     };
     let mut w = BufWriter::with_capacity(1 << 16, tmp.as_file());
-    let code = f(&mut w)?;
+    let value = f(&mut w)?;
     w.flush().with_context(cannot_write)?;
     drop(w);
     tmp.as_file().sync_all().with_context(cannot_write)?;
@@ -302,7 +461,7 @@ fn write_atomically(
     let result = tmp.persist(path);
     *pending = None;
     result.map_err(|e| e.error).with_context(cannot_write)?;
-    Ok(code)
+    Ok(value)
 }
 
 /// The temporary output file to remove if the run is interrupted.
@@ -346,4 +505,139 @@ fn run_eval(gold_path: &Path, json: bool, errors: usize) -> anyhow::Result<ExitC
     }
     let _ = io::stderr().is_terminal();
     Ok(ExitCode::SUCCESS)
+}
+
+/// Runs `f` on FILE (through [`write_atomically`]) or on buffered standard output.
+fn to_output(
+    path: Option<&Path>,
+    f: impl FnOnce(&mut dyn Write) -> anyhow::Result<ExitCode>,
+) -> anyhow::Result<ExitCode> {
+    match path {
+        Some(path) => write_atomically(path, f),
+        None => {
+            let stdout = io::stdout();
+            let mut w = BufWriter::with_capacity(1 << 16, stdout.lock());
+            let code = f(&mut w)?;
+            w.flush()?;
+            Ok(code)
+        }
+    }
+}
+
+/// Reads the documents of `paths` as `extract` does: in batches (bounded like `extract`'s),
+/// `work` runs on each document in parallel, given its 1-based position in the input, then
+/// `sink` receives each document with its result in input order, so nothing depends on the
+/// thread count. Warnings and errors are reported on stderr as by `extract`; the exit code
+/// is 2 when some documents failed.
+fn for_each_document<T: Send>(
+    paths: Vec<PathBuf>,
+    options: InputOptions,
+    work: impl Fn(usize, &Document) -> T + Sync,
+    mut sink: impl FnMut(&Document, T) -> anyhow::Result<()>,
+) -> anyhow::Result<ExitCode> {
+    let mut failed = 0usize;
+    let mut seen = 0usize;
+    let mut batch: Vec<(usize, Document)> = Vec::with_capacity(BATCH_DOCS);
+    let mut batch_bytes = 0usize;
+    let mut flush = |batch: &mut Vec<(usize, Document)>| -> anyhow::Result<()> {
+        let results: Vec<T> = batch.par_iter().map(|(n, doc)| work(*n, doc)).collect();
+        for ((_, doc), r) in batch.iter().zip(results) {
+            sink(doc, r)?;
+        }
+        batch.clear();
+        Ok(())
+    };
+    for item in input::read_inputs(paths, options) {
+        match item {
+            Item::Document(doc) => {
+                if !batch.is_empty() && batch_bytes + doc.text.len() > BATCH_BYTES {
+                    flush(&mut batch)?;
+                    batch_bytes = 0;
+                }
+                seen += 1;
+                batch_bytes += doc.text.len();
+                batch.push((seen, doc));
+                if batch.len() >= BATCH_DOCS || batch_bytes >= BATCH_BYTES {
+                    flush(&mut batch)?;
+                    batch_bytes = 0;
+                }
+            }
+            Item::Warning(e) => eprintln!("whosaid: warning: {e}"),
+            Item::Error(e) => {
+                failed += 1;
+                eprintln!("whosaid: error: {e}");
+            }
+        }
+    }
+    flush(&mut batch)?;
+    Ok(if failed > 0 {
+        ExitCode::from(2)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// Rendered documents beyond this size wait for the speaker index in a temporary file rather
+/// than in memory.
+const REVIEW_SPOOL_BYTES: usize = 64 << 20;
+
+/// `whosaid review`: the documents are rendered as they come (in parallel, in batches) and
+/// kept aside while the speaker index is counted, then written after the page head and the
+/// index.
+fn run_review(
+    extractor: &Extractor,
+    paths: Vec<PathBuf>,
+    options: InputOptions,
+    w: &mut dyn Write,
+) -> anyhow::Result<ExitCode> {
+    let mut index = SpeakerIndex::new();
+    let mut body = tempfile::spooled_tempfile(REVIEW_SPOOL_BYTES);
+    let code = for_each_document(
+        paths,
+        options,
+        |n, doc| {
+            let ex = extractor.extract(&doc.text);
+            let mut html = String::new();
+            review::write_document(&mut html, n, &doc.id, &doc.text, &ex);
+            (ex, html)
+        },
+        |doc, (ex, html)| {
+            index.add(&doc.id, &ex);
+            body.write_all(html.as_bytes())
+                .context("writing the report's temporary file")
+        },
+    )?;
+    let mut head = String::new();
+    review::write_head(&mut head, &index);
+    w.write_all(head.as_bytes())?;
+    body.rewind()?;
+    io::copy(&mut body, w)?;
+    let mut tail = String::new();
+    review::write_tail(&mut tail);
+    w.write_all(tail.as_bytes())?;
+    Ok(code)
+}
+
+/// `whosaid speakers`: the speaker index of all documents as CSV.
+fn run_speakers(
+    extractor: &Extractor,
+    paths: Vec<PathBuf>,
+    options: InputOptions,
+    header: bool,
+    w: &mut dyn Write,
+) -> anyhow::Result<ExitCode> {
+    let mut index = SpeakerIndex::new();
+    let code = for_each_document(
+        paths,
+        options,
+        |_, doc| extractor.extract(&doc.text),
+        |doc, ex| {
+            index.add(&doc.id, &ex);
+            Ok(())
+        },
+    )?;
+    let mut buf = Vec::new();
+    index.write_csv(&mut buf, header)?;
+    w.write_all(&buf)?;
+    Ok(code)
 }

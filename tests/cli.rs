@@ -206,3 +206,172 @@ fn help_documents_exit_status() {
     let bad = whosaid(&["extract", "--format", "xml"]);
     assert_eq!(bad.status.code(), Some(1));
 }
+
+/// The numbers of a summary line: documents, quotes, speakers, errors.
+fn summary_counts(line: &str) -> [u64; 4] {
+    assert!(crate::common::is_summary(line), "{line}");
+    let words: Vec<&str> = line.split([' ', ',']).filter(|w| !w.is_empty()).collect();
+    let count = |noun: &str| -> u64 {
+        let at = words
+            .iter()
+            .position(|w| w.trim_end_matches('s') == noun)
+            .unwrap_or_else(|| panic!("no {noun} in {line}"));
+        words[at - 1].parse().unwrap()
+    };
+    [
+        count("document"),
+        count("quote"),
+        count("speaker"),
+        count("error"),
+    ]
+}
+
+#[test]
+fn a_summary_line_ends_the_run_unless_quiet() {
+    let out = whosaid(&["extract", "data/articles"]);
+    assert!(out.status.success());
+    let err = String::from_utf8(out.stderr.clone()).unwrap();
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(lines.len(), 1, "{err}");
+    let mut rows = csv::Reader::from_reader(&out.stdout[..]);
+    let records: Vec<csv::StringRecord> = rows.records().map(Result::unwrap).collect();
+    let mut speakers: Vec<&str> = records
+        .iter()
+        .map(|r| &r[6])
+        .filter(|s| !s.is_empty())
+        .collect();
+    speakers.sort();
+    speakers.dedup();
+    let txt_files = walk_count(&root().join("data/articles"));
+    assert_eq!(
+        summary_counts(lines[0]),
+        [txt_files, records.len() as u64, speakers.len() as u64, 0]
+    );
+    assert!(lines[0].contains(" kB in "), "{}", lines[0]);
+    // With -o, the same line once the file is in place; errors are counted.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("rows.csv");
+    let out = whosaid(&[
+        "extract",
+        "data/articles/seeds",
+        "no/such/file.txt",
+        "-o",
+        path.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    let last = err.lines().last().unwrap();
+    assert_eq!(summary_counts(last)[0], 2);
+    assert_eq!(summary_counts(last)[3], 1, "{err}");
+    assert!(last.contains(" 1 error, "), "{last}");
+    // --quiet: nothing on stderr but warnings and errors.
+    for quiet in ["-q", "--quiet"] {
+        let out = whosaid(&["extract", quiet, "data/articles"]);
+        assert!(out.status.success());
+        assert_eq!(String::from_utf8_lossy(&out.stderr), "");
+        let out = whosaid(&["extract", quiet, "data/articles", "no/such/file.txt"]);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(err.lines().count(), 1, "{err}");
+        assert!(err.contains("no/such/file.txt"), "{err}");
+    }
+}
+
+/// The .txt files under `dir`.
+fn walk_count(dir: &std::path::Path) -> u64 {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                walk_count(&p)
+            } else {
+                u64::from(p.extension().is_some_and(|x| x == "txt"))
+            }
+        })
+        .sum()
+}
+
+#[test]
+fn no_progress_bar_when_stderr_is_not_a_terminal() {
+    // A run long enough for the bar's delay, with stderr piped: only the summary line.
+    let doc = std::fs::read_to_string(root().join("data/articles/seeds/003_d057b553bdeb1683.txt"))
+        .unwrap();
+    let line = serde_json::json!({"id": "x", "text": doc}).to_string();
+    let input: String = std::iter::repeat_n(line + "\n", 3000).collect();
+    let out = whosaid_stdin(&["extract", "-", "-j", "1"], &input);
+    assert!(out.status.success());
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(!err.contains('\r') && !err.contains('\x1b'), "{err:?}");
+    assert_eq!(summary_counts(err.trim_end())[0], 3000);
+}
+
+/// Reads one line from `lines`, failing after a timeout instead of hanging.
+fn line_within(lines: &std::sync::mpsc::Receiver<String>, what: &str) -> String {
+    lines
+        .recv_timeout(std::time::Duration::from_secs(20))
+        .unwrap_or_else(|_| panic!("no {what} within 20 s"))
+}
+
+#[test]
+fn stdin_jsonl_is_a_streaming_filter() {
+    // Each record's rows come out while stdin is still open, as a pipe stage (Spark's
+    // RDD.pipe) needs; with JSONL output every document is exactly one line.
+    for format in ["jsonl", "csv"] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_whosaid"))
+            .args(["extract", "-", "--no-header", "--quiet", "--format", format])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut stdin = child.stdin.take().unwrap();
+        let stdout = BufReader::new(child.stdout.take().unwrap());
+        let (send, lines) = std::sync::mpsc::channel();
+        let reader = std::thread::spawn(move || {
+            for line in stdout.lines() {
+                let _ = send.send(line.unwrap());
+            }
+        });
+        if format == "jsonl" {
+            // A burst of exactly one full batch (512 documents), then a pause.
+            for i in 0..512 {
+                let record = serde_json::json!({"id": i, "text": "“Yes,” she said."});
+                writeln!(stdin, "{record}").unwrap();
+            }
+            stdin.flush().unwrap();
+            for i in 0..512 {
+                let line = line_within(&lines, &format!("output for burst record {i}"));
+                assert!(line.starts_with(&format!("{{\"id\":\"{i}\",")), "{line}");
+            }
+        }
+        for (i, name) in ["Ana Ruiz", "Bo Lee", "Cy Park"].iter().enumerate() {
+            let record = serde_json::json!({
+                "id": format!("doc{i}"),
+                "text": format!("“We are ready\nfor it,” said {name}.\n\nThe end."),
+            });
+            writeln!(stdin, "{record}").unwrap();
+            stdin.flush().unwrap();
+            let first = line_within(&lines, &format!("{format} output for record {i}"));
+            match format {
+                "jsonl" => {
+                    let v: serde_json::Value = serde_json::from_str(&first).unwrap();
+                    assert_eq!(v["id"], format!("doc{i}"));
+                    assert_eq!(v["quotes"][0]["speaker"], *name);
+                    assert_eq!(v["quotes"][0]["quote"], "“We are ready\nfor it,”");
+                }
+                _ => {
+                    // CSV quotes a cell with a newline and keeps the newline: this row
+                    // spans two lines, which is why line-based consumers take JSONL.
+                    assert!(first.starts_with(&format!("doc{i},0,direct,")), "{first}");
+                    let second = line_within(&lines, "the rest of the CSV row");
+                    assert!(second.contains(name), "{second}");
+                }
+            }
+        }
+        drop(stdin);
+        assert!(child.wait().unwrap().success());
+        reader.join().unwrap();
+        assert!(lines.try_recv().is_err(), "nothing more");
+    }
+}

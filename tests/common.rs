@@ -41,3 +41,21 @@ pub fn shared_eval(name: &str) -> Option<PathBuf> {
         None
     }
 }
+
+/// A run's stderr without the summary line that `whosaid extract` prints at the end
+/// (`whosaid: 3 documents, 5 quotes, … (1.2 MB/s)`), for tests about the other messages.
+pub fn without_summary(stderr: &[u8]) -> String {
+    String::from_utf8_lossy(stderr)
+        .lines()
+        .filter(|line| !is_summary(line))
+        .map(|line| format!("{line}\n"))
+        .collect()
+}
+
+/// Whether `line` is the summary line.
+pub fn is_summary(line: &str) -> bool {
+    line.starts_with("whosaid: ")
+        && line.contains(" document")
+        && line.contains(" quote")
+        && line.ends_with("/s)")
+}

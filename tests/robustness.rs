@@ -24,7 +24,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
-use crate::common::{chars, extractor, root};
+use crate::common::{chars, extractor, root, without_summary};
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
@@ -59,8 +59,9 @@ fn run_stdin(dir: &Path, args: &[&str], input: &[u8]) -> Output {
     out
 }
 
+/// The run's stderr, less its summary line (tested in `cli`).
 fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
+    without_summary(&o.stderr)
 }
 
 /// The CSV rows of a run's output (after the header, which is checked).
@@ -853,7 +854,7 @@ mod threads {
             assert_code(&eight, 2);
             assert!(one.stdout.len() > 100_000);
             assert!(one.stdout == eight.stdout, "{format}: outputs differ");
-            assert_eq!(one.stderr, eight.stderr);
+            assert_eq!(stderr(&one), stderr(&eight));
         }
     }
 }
