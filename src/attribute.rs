@@ -238,34 +238,19 @@ impl<'a> Ctx<'a> {
         if w0.starts_with(|c: char| c.is_uppercase()) && !w0.eq_ignore_ascii_case("according") {
             return None;
         }
+        // Most words are no cue: ask the lexicon first, then rule out the noun readings.
+        let form = self.g.lex.cue_at(&words[..n])?;
         // After an article or a possessive the word is a noun: `Trump's call for`, `the last
         // claim`, `his statement`.
         if let Some(prev) = i.checked_sub(1).map(|p| &toks[p]) {
             let pw = self.w(prev);
             let possessive =
                 pw.ends_with("'s") || pw.ends_with("’s") || prev.is('\'') || prev.is('’');
-            if possessive
-                || matches!(
-                    pw.to_ascii_lowercase().as_str(),
-                    "the"
-                        | "a"
-                        | "an"
-                        | "his"
-                        | "her"
-                        | "their"
-                        | "its"
-                        | "our"
-                        | "my"
-                        | "your"
-                        | "this"
-                        | "last"
-                        | "first"
-                        | "no"
-                        | "any"
-                        | "every"
-                        | "each"
-                )
-            {
+            const NOUN_BEFORE: [&str; 17] = [
+                "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this",
+                "last", "first", "no", "any", "every", "each",
+            ];
+            if possessive || NOUN_BEFORE.iter().any(|d| pw.eq_ignore_ascii_case(d)) {
                 return None;
             }
             // A plural noun after a modifier: `his anti-Muslim remarks`, `angry replies`.
@@ -280,7 +265,7 @@ impl<'a> Ctx<'a> {
                 return None;
             }
         }
-        self.g.lex.cue_at(&words[..n])
+        Some(form)
     }
 
     fn speech_cue_at(&self, toks: &[Tok], i: usize) -> Option<CueForm> {

@@ -58,6 +58,13 @@ const DOTTED: &[&str] = &[
     "Wash", "Wis", "Wyo",
 ];
 
+#[test]
+fn dotted_abbreviations_are_short_and_capitalised() {
+    assert!(DOTTED
+        .iter()
+        .all(|w| w.len() <= 5 && (w.as_bytes()[0].is_ascii_uppercase() || *w == "vs")));
+}
+
 /// Splits `region` of `text` into tokens. Whitespace separates tokens and is dropped.
 pub fn tokenize(text: &str, region: Span) -> Vec<Tok> {
     let mut toks = Vec::with_capacity(region.len() / 5 + 4);
@@ -76,7 +83,7 @@ pub fn tokenize(text: &str, region: Span) -> Vec<Tok> {
             let mut dotted = false;
             while end < b.len() {
                 // Plain ASCII letters and digits, the bulk of any word, without decoding.
-                if b[end].is_ascii_alphanumeric() {
+                if ASCII_ALNUM[b[end] as usize] {
                     end += 1;
                     continue;
                 }
@@ -114,7 +121,11 @@ pub fn tokenize(text: &str, region: Span) -> Vec<Tok> {
             if b.get(end) == Some(&b'.') {
                 let word = &s[start..end];
                 let initial = word.chars().count() == 1 && word.starts_with(char::is_uppercase);
-                if initial || dotted && !word.contains(char::is_numeric) || DOTTED.contains(&word) {
+                // Every listed abbreviation is short and capitalised but `vs`.
+                let listed = word.len() <= 5
+                    && (word.as_bytes()[0].is_ascii_uppercase() || word == "vs")
+                    && DOTTED.contains(&word);
+                if initial || dotted && !word.contains(char::is_numeric) || listed {
                     end += 1;
                 }
             }
@@ -135,6 +146,17 @@ pub fn tokenize(text: &str, region: Span) -> Vec<Tok> {
     }
     toks
 }
+
+/// ASCII letters and digits, by byte: one load in the tokenizer's inner loop.
+static ASCII_ALNUM: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    t
+};
 
 /// `char::is_alphanumeric`, answering at once for the punctuation of news text (curly quotes,
 /// dashes: the General Punctuation block has no letters or digits).

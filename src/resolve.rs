@@ -416,9 +416,18 @@ fn title_matches(title: &str, head: &str) -> bool {
 /// Persons named in the text: capitalised name words after a title, starting with a known
 /// given name, or followed by an appositive title (`Jordan Pike, executive director of ...`).
 fn scan_names(text: &str, lex: &Lexicon) -> Vec<Named> {
-    let g = Grammar { lex, text };
-    let toks = tokenize(text, Span::new(0, text.len()));
     let mut out = Vec::new();
+    // Paragraph by paragraph: a name never runs across one, and only one paragraph's tokens
+    // are held at a time, however long the document.
+    for para in crate::segment::paragraphs(text) {
+        scan_paragraph(text, lex, para, &mut out);
+    }
+    out
+}
+
+fn scan_paragraph(text: &str, lex: &Lexicon, para: Span, out: &mut Vec<Named>) {
+    let g = Grammar { lex, text };
+    let toks = tokenize(text, para);
     let mut sentence_start = 0;
     let mut i = 0;
     while i < toks.len() {
@@ -426,7 +435,7 @@ fn scan_names(text: &str, lex: &Lexicon) -> Vec<Named> {
             && (toks[i - 1].is('.')
                 || toks[i - 1].is('!')
                 || toks[i - 1].is('?')
-                || text[toks[i - 1].span.end..toks[i].span.start].contains('\n'))
+                || text.as_bytes()[toks[i - 1].span.end..toks[i].span.start].contains(&b'\n'))
         {
             sentence_start = i;
         }
@@ -525,7 +534,6 @@ fn scan_names(text: &str, lex: &Lexicon) -> Vec<Named> {
         }
         i = j.max(i + 1);
     }
-    out
 }
 
 /// Resolves the mentions of a document's attributions into quotes.

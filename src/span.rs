@@ -72,6 +72,23 @@ pub struct CharMap {
     multibyte: Vec<(usize, usize)>,
 }
 
+/// The first byte at or after `from` that is not ASCII, eight bytes at a time.
+fn next_non_ascii(bytes: &[u8], from: usize) -> Option<usize> {
+    let mut i = from;
+    while i + 8 <= bytes.len() {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(&bytes[i..i + 8]);
+        if u64::from_ne_bytes(word) & 0x8080_8080_8080_8080 != 0 {
+            break;
+        }
+        i += 8;
+    }
+    bytes[i..]
+        .iter()
+        .position(|&b| b >= 0x80)
+        .map(|off| i + off)
+}
+
 impl CharMap {
     /// Indexes `text`.
     pub fn new(text: &str) -> CharMap {
@@ -79,8 +96,7 @@ impl CharMap {
         let bytes = text.as_bytes();
         let (mut i, mut extra) = (0, 0);
         // Jump from one non-ASCII lead byte to the next; its length comes from its high bits.
-        while let Some(off) = bytes[i..].iter().position(|&b| b >= 0x80) {
-            let start = i + off;
+        while let Some(start) = next_non_ascii(bytes, i) {
             let n = match bytes[start] {
                 0xF0.. => 4,
                 0xE0.. => 3,
