@@ -6,7 +6,7 @@
 //! Invariant: this stage finds mentions; it does not resolve them to names (see `resolve`).
 
 use crate::lexicon::{CueClass, CueForm, Lexicon};
-use crate::mention::{is_stop, tokenize, Grammar, Mention, MentionKind, Tok, TokKind};
+use crate::mention::{ascii_lower, is_stop, tokenize, Grammar, Mention, MentionKind, Tok, TokKind};
 use crate::quotes::QuoteSpan;
 use crate::segment;
 use crate::span::Span;
@@ -43,7 +43,7 @@ pub struct Attribution {
 /// "Sullivan has said", "she later told").
 fn is_filler(w: &str) -> bool {
     matches!(
-        w.to_ascii_lowercase().as_str(),
+        ascii_lower(w).as_str(),
         "also"
             | "later"
             | "then"
@@ -463,7 +463,7 @@ impl<'a> Ctx<'a> {
             let day_modifier = w.starts_with(char::is_uppercase)
                 && end > 0
                 && matches!(
-                    self.w(&toks[end - 1]).to_ascii_lowercase().as_str(),
+                    ascii_lower(self.w(&toks[end - 1])).as_str(),
                     "a" | "an" | "the" | "this" | "last"
                 );
             if end > start
@@ -498,7 +498,7 @@ impl<'a> Ctx<'a> {
     /// Inside `a spokesman for the ministry`, "for" continues the phrase; after a name
     /// (`said Sullivan at ...`) it does not.
     fn np_continues(&self, toks: &[Tok], start: usize, at: usize) -> bool {
-        let first = self.w(&toks[start]).to_ascii_lowercase();
+        let first = ascii_lower(self.w(&toks[start]));
         matches!(
             first.as_str(),
             "a" | "an" | "the" | "one" | "two" | "three" | "several" | "some"
@@ -916,7 +916,7 @@ impl<'a> Quoted<'a> {
         let Some(last) = self.site.lead.last() else {
             return false;
         };
-        let lw = cx.w(last).to_ascii_lowercase();
+        let lw = ascii_lower(cx.w(last));
         matches!(
             lw.as_str(),
             "so-called"

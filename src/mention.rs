@@ -966,7 +966,7 @@ impl<'a> Grammar<'a> {
         let first = toks.first()?;
         let fw = self.word(first);
         let skip = usize::from(matches!(
-            fw.to_ascii_lowercase().as_str(),
+            ascii_lower(fw).as_str(),
             "the" | "a" | "an"
         ));
         let rest = &toks[skip..];
@@ -1057,10 +1057,38 @@ fn is_non_speaker_head(w: &str) -> bool {
     )
 }
 
+/// `w.to_ascii_lowercase()` without an allocation for words of up to 32 bytes (longer words
+/// come back empty: no word list compared against holds one that long).
+pub(crate) fn ascii_lower(w: &str) -> AsciiLower {
+    let mut buf = [0u8; 32];
+    let len = if w.len() <= buf.len() {
+        buf[..w.len()].copy_from_slice(w.as_bytes());
+        buf[..w.len()].make_ascii_lowercase();
+        w.len()
+    } else {
+        0
+    };
+    AsciiLower { buf, len }
+}
+
+/// A word lowercased by [`ascii_lower`].
+pub(crate) struct AsciiLower {
+    buf: [u8; 32],
+    len: usize,
+}
+
+impl AsciiLower {
+    /// The lowercased word.
+    pub(crate) fn as_str(&self) -> &str {
+        // Only ASCII bytes change, so the bytes stay valid UTF-8.
+        std::str::from_utf8(&self.buf[..self.len]).unwrap_or_default()
+    }
+}
+
 /// Words of time, which never head a speaker phrase.
 fn is_time_word(w: &str) -> bool {
     matches!(
-        w.to_ascii_lowercase().as_str(),
+        ascii_lower(w).as_str(),
         "monday"
             | "tuesday"
             | "wednesday"
