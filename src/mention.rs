@@ -965,10 +965,7 @@ impl<'a> Grammar<'a> {
     pub fn appositive(&self, toks: &[Tok]) -> Option<Span> {
         let first = toks.first()?;
         let fw = self.word(first);
-        let skip = usize::from(matches!(
-            ascii_lower(fw).as_str(),
-            "the" | "a" | "an"
-        ));
+        let skip = usize::from(matches!(ascii_lower(fw).as_str(), "the" | "a" | "an"));
         let rest = &toks[skip..];
         if rest.is_empty()
             || rest.len() > 16
