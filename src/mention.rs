@@ -564,11 +564,19 @@ impl<'a> Grammar<'a> {
     }
 
     fn is_cap(&self, t: &Tok) -> bool {
-        t.is_word() && self.word(t).starts_with(|c: char| c.is_uppercase())
+        t.is_word()
+            && match self.text.as_bytes().get(t.span.start) {
+                Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+                _ => self.word(t).starts_with(|c: char| c.is_uppercase()),
+            }
     }
 
     fn is_lower_word(&self, t: &Tok) -> bool {
-        t.is_word() && self.word(t).starts_with(|c: char| c.is_lowercase())
+        t.is_word()
+            && match self.text.as_bytes().get(t.span.start) {
+                Some(b) if b.is_ascii() => b.is_ascii_lowercase(),
+                _ => self.word(t).starts_with(|c: char| c.is_lowercase()),
+            }
     }
 
     /// True for a capitalised token that can be part of a personal name.
