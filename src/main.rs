@@ -16,6 +16,7 @@ mod progress;
 mod readahead;
 use progress::{Progress, Tally};
 use readahead::ReadAhead;
+use std::sync::mpsc;
 use std::time::{Duration, Instant};
 use whosaid::Extraction;
 
@@ -209,14 +210,14 @@ fn run() -> anyhow::Result<ExitCode> {
             };
             let options = InputOptions { strict };
             let progress = Progress::start(&paths, quiet);
-            let run = |w: &mut dyn Write| {
+            let run = |w: &mut (dyn Write + Send)| {
                 extract(&extractor, paths, options, format, !no_header, &progress, w)
             };
             let tally = match output {
                 Some(path) => write_atomically(&path, run)?,
                 None => {
-                    let stdout = io::stdout();
-                    let mut w = BufWriter::with_capacity(1 << 16, stdout.lock());
+                    // Not locked: the rows are written from the writer thread.
+                    let mut w = BufWriter::with_capacity(1 << 16, io::stdout());
                     let tally = run(&mut w)?;
                     w.flush()?;
                     tally
@@ -315,7 +316,7 @@ fn extract(
     format: Format,
     header: bool,
     progress: &Progress,
-    w: &mut dyn Write,
+    w: &mut (dyn Write + Send),
 ) -> anyhow::Result<Tally> {
     if header && format.is_csv() {
         let mut buf = Vec::new();
@@ -325,88 +326,137 @@ fn extract(
     let bytes_read = input::BytesRead::new();
     let mut received = ReadAhead::spawn(paths, options, bytes_read.clone())
         .context("starting the input reader")?;
-
-    let mut tally = Tally::default();
-    let mut batch: Vec<Document> = Vec::with_capacity(BATCH_DOCS);
-    let mut batch_bytes = 0usize;
-    let mut batch_started = Instant::now();
-    // Input bytes consumed up to the last document queued.
-    let mut read_up_to = 0u64;
-    let flush =
-        |batch: &mut Vec<Document>, tally: &mut Tally, read_up_to: u64, w: &mut dyn Write| {
-            let rendered: Vec<(io::Result<Vec<u8>>, Extraction)> = batch
-                .par_iter()
-                .map(|doc| {
-                    let ex = extractor.extract(&doc.text);
-                    let mut buf = Vec::new();
-                    let r = output::render(format, &mut buf, &doc.id, &doc.text, &ex).map(|()| buf);
-                    (r, ex)
-                })
-                .collect();
-            for (r, ex) in rendered {
-                w.write_all(&r?)?;
-                tally.add(&ex);
-            }
-            batch.clear();
-            progress.update(tally.documents, read_up_to);
-            anyhow::Ok(())
-        };
-    loop {
-        let next = match received.next(Some(Duration::ZERO)) {
-            readahead::Next::Item((item, read)) => Next::Item(item, read),
-            readahead::Next::End => Next::End,
-            readahead::Next::Timeout if batch.is_empty() => {
-                // Nothing to process: pass on the rows written so far before waiting.
-                w.flush()?;
-                match received.next(None) {
-                    readahead::Next::Item((item, read)) => Next::Item(item, read),
-                    _ => Next::End,
+    // Rendered batches go to a writer thread, so that writing one batch (and counting it)
+    // overlaps the extraction of the next.
+    std::thread::scope(|scope| {
+        let (to_writer, batches) = mpsc::sync_channel::<ToWriter>(1);
+        let writer = scope.spawn(move || -> anyhow::Result<Tally> {
+            let mut tally = Tally::default();
+            for msg in batches {
+                match msg {
+                    ToWriter::Batch(rendered, read_up_to) => {
+                        for (r, ex) in rendered {
+                            w.write_all(&r?)?;
+                            tally.add(&ex);
+                        }
+                        progress.update(tally.documents, read_up_to);
+                    }
+                    ToWriter::Flush => w.flush()?,
                 }
             }
-            readahead::Next::Timeout if batch_started.elapsed() >= MAX_WAIT => Next::Idle,
-            readahead::Next::Timeout => match received.next(Some(IDLE)) {
-                readahead::Next::Item((item, read)) => Next::Item(item, read),
-                readahead::Next::Timeout => Next::Idle,
-                readahead::Next::End => Next::End,
-            },
-        };
-        match next {
-            Next::Item(Item::Document(doc), read) => {
-                // A document that would take the batch over the byte bound goes in the next one.
-                if !batch.is_empty() && batch_bytes + doc.text.len() > BATCH_BYTES {
-                    flush(&mut batch, &mut tally, read_up_to, w)?;
-                    batch_bytes = 0;
-                }
+            Ok(tally)
+        });
+        let mut errors = 0u64;
+        let read = (|| -> anyhow::Result<()> {
+            let mut batch: Vec<Document> = Vec::with_capacity(BATCH_DOCS);
+            let mut batch_bytes = 0usize;
+            let mut batch_started = Instant::now();
+            // Input bytes consumed up to the last document queued.
+            let mut read_up_to = 0u64;
+            // Extracts and renders the batch, and hands it to the writer; `false` when the
+            // writer has stopped (its error is reported when it is joined).
+            let flush = |batch: &mut Vec<Document>, read_up_to: u64| -> bool {
                 if batch.is_empty() {
-                    batch_started = Instant::now();
+                    return true;
                 }
-                batch_bytes += doc.text.len();
-                batch.push(doc);
-                read_up_to = read;
-                if batch.len() >= BATCH_DOCS || batch_bytes >= BATCH_BYTES {
-                    flush(&mut batch, &mut tally, read_up_to, w)?;
-                    batch_bytes = 0;
+                let rendered: Vec<(io::Result<Vec<u8>>, Extraction)> = batch
+                    .par_iter()
+                    .map(|doc| {
+                        let ex = extractor.extract(&doc.text);
+                        let mut buf = Vec::new();
+                        let r = output::render(format, &mut buf, &doc.id, &doc.text, &ex)
+                            .map(|()| buf);
+                        (r, ex)
+                    })
+                    .collect();
+                batch.clear();
+                to_writer
+                    .send(ToWriter::Batch(rendered, read_up_to))
+                    .is_ok()
+            };
+            let flush_writer = || to_writer.send(ToWriter::Flush).is_ok();
+            loop {
+                let next = match received.next(Some(Duration::ZERO)) {
+                    readahead::Next::Item((item, read)) => Next::Item(item, read),
+                    readahead::Next::End => Next::End,
+                    readahead::Next::Timeout if batch.is_empty() => {
+                        // Nothing to process: pass on the rows written so far before waiting.
+                        if !flush_writer() {
+                            return Ok(());
+                        }
+                        match received.next(None) {
+                            readahead::Next::Item((item, read)) => Next::Item(item, read),
+                            _ => Next::End,
+                        }
+                    }
+                    readahead::Next::Timeout if batch_started.elapsed() >= MAX_WAIT => Next::Idle,
+                    readahead::Next::Timeout => match received.next(Some(IDLE)) {
+                        readahead::Next::Item((item, read)) => Next::Item(item, read),
+                        readahead::Next::Timeout => Next::Idle,
+                        readahead::Next::End => Next::End,
+                    },
+                };
+                match next {
+                    Next::Item(Item::Document(doc), read) => {
+                        // A document that would take the batch over the byte bound goes in
+                        // the next one.
+                        if !batch.is_empty() && batch_bytes + doc.text.len() > BATCH_BYTES {
+                            if !flush(&mut batch, read_up_to) {
+                                return Ok(());
+                            }
+                            batch_bytes = 0;
+                        }
+                        if batch.is_empty() {
+                            batch_started = Instant::now();
+                        }
+                        batch_bytes += doc.text.len();
+                        batch.push(doc);
+                        read_up_to = read;
+                        if batch.len() >= BATCH_DOCS || batch_bytes >= BATCH_BYTES {
+                            if !flush(&mut batch, read_up_to) {
+                                return Ok(());
+                            }
+                            batch_bytes = 0;
+                        }
+                    }
+                    Next::Item(Item::Warning(e), _) => {
+                        progress.eprintln(format_args!("whosaid: warning: {e}"));
+                    }
+                    Next::Item(Item::Error(e), _) => {
+                        errors += 1;
+                        progress.eprintln(format_args!("whosaid: error: {e}"));
+                    }
+                    Next::Idle => {
+                        if !flush(&mut batch, read_up_to) || !flush_writer() {
+                            return Ok(());
+                        }
+                        batch_bytes = 0;
+                    }
+                    Next::End => break,
                 }
             }
-            Next::Item(Item::Warning(e), _) => {
-                progress.eprintln(format_args!("whosaid: warning: {e}"));
-            }
-            Next::Item(Item::Error(e), _) => {
-                tally.errors += 1;
-                progress.eprintln(format_args!("whosaid: error: {e}"));
-            }
-            Next::Idle => {
-                flush(&mut batch, &mut tally, read_up_to, w)?;
-                batch_bytes = 0;
-                w.flush()?;
-            }
-            Next::End => break,
-        }
-    }
-    flush(&mut batch, &mut tally, read_up_to, w)?;
-    received.finish();
-    tally.bytes = bytes_read.get();
-    Ok(tally)
+            flush(&mut batch, read_up_to);
+            Ok(())
+        })();
+        drop(to_writer);
+        let written = writer
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        read?;
+        let mut tally = written?;
+        received.finish();
+        tally.errors += errors;
+        tally.bytes = bytes_read.get();
+        Ok(tally)
+    })
+}
+
+/// What the extract loop hands to the writer thread.
+enum ToWriter {
+    /// A batch's rendered documents with their extractions, and the input bytes consumed.
+    Batch(Vec<(io::Result<Vec<u8>>, Extraction)>, u64),
+    /// Flush the output (the input paused).
+    Flush,
 }
 
 /// Writes through a temporary file beside `path`, renamed over it only on success, so an
@@ -415,7 +465,7 @@ fn extract(
 /// can leave it behind, as a hidden `.NAME.*.whosaid.tmp` beside FILE.
 fn write_atomically<T>(
     path: &Path,
-    f: impl FnOnce(&mut dyn Write) -> anyhow::Result<T>,
+    f: impl FnOnce(&mut (dyn Write + Send)) -> anyhow::Result<T>,
 ) -> anyhow::Result<T> {
     let cannot_write = || format!("cannot write {}", path.display());
     if path.is_dir() {
@@ -513,7 +563,7 @@ fn to_output(
     f: impl FnOnce(&mut dyn Write) -> anyhow::Result<ExitCode>,
 ) -> anyhow::Result<ExitCode> {
     match path {
-        Some(path) => write_atomically(path, f),
+        Some(path) => write_atomically(path, |w| f(w)),
         None => {
             let stdout = io::stdout();
             let mut w = BufWriter::with_capacity(1 << 16, stdout.lock());
