@@ -364,8 +364,8 @@ fn extract(
                     .map(|doc| {
                         let ex = extractor.extract(&doc.text);
                         let mut buf = Vec::new();
-                        let r = output::render(format, &mut buf, &doc.id, &doc.text, &ex)
-                            .map(|()| buf);
+                        let r =
+                            output::render(format, &mut buf, &doc.id, &doc.text, &ex).map(|()| buf);
                         (r, ex)
                     })
                     .collect();
