@@ -435,9 +435,7 @@ fn scan_paragraph(text: &str, lex: &Lexicon, para: Span, out: &mut Vec<Named>) {
             && (toks[i - 1].is('.')
                 || toks[i - 1].is('!')
                 || toks[i - 1].is('?')
-                || text.as_bytes()[toks[i - 1].span.end..toks[i].span.start]
-                    .iter()
-                    .any(|&b| b == b'\n'))
+                || text.as_bytes()[toks[i - 1].span.end..toks[i].span.start].contains(&b'\n'))
         {
             sentence_start = i;
         }
