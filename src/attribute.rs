@@ -5,7 +5,7 @@
 //!
 //! Invariant: this stage finds mentions; it does not resolve them to names (see `resolve`).
 
-use crate::lexicon::{CueClass, CueForm, Lexicon};
+use crate::lexicon::{CueClass, CueForm, Gender, Lexicon};
 use crate::mention::{ascii_lower, is_stop, tokenize, Grammar, Mention, MentionKind, Tok, TokKind};
 use crate::quotes::QuoteSpan;
 use crate::segment;
@@ -1186,6 +1186,11 @@ impl<'a> Quoted<'a> {
                 // Inverted before a colon: `In other words, explained CBS moderator Nancy Cordes: “...”`.
                 return Outcome::Found(self.mk(kind, Some(m), None, cue, Rule::BeforeCue));
             } else if let Some((m, appos)) = cx.mention_before(lead, 0, c_at) {
+                // `Graham assures his audience he will tell the “bigots”`: a pronoun that opens
+                // the clause reported by an earlier cue is that cue's speaker, named there.
+                if let Some((outer, outer_cue)) = self.outer_source(&m) {
+                    return Outcome::Found(self.mk(kind, Some(outer), None, Some(outer_cue), rule));
+                }
                 return Outcome::Found(self.mk(kind, Some(m), appos, cue, rule));
             } else if let Some(m) = cx.subject(&site.sentence) {
                 // `Sullivan maintained that ..., but said “...”`: the sentence subject.
@@ -1202,6 +1207,43 @@ impl<'a> Quoted<'a> {
             }
         }
         Outcome::Next
+    }
+
+    /// For a pronoun mention `m` in the lead that opens a clause reported by an earlier
+    /// speech or report cue (`X said he`, `X assures his audience he`, `X says that they`), the
+    /// speaker of that cue, when it is named and agrees with the pronoun.
+    fn outer_source(&self, m: &Mention) -> Option<(Mention, Span)> {
+        if m.kind != MentionKind::Pronoun {
+            return None;
+        }
+        let (cx, lead) = (self.cx, &self.site.lead);
+        let k = lead.iter().position(|t| t.span.start == m.span.start)?;
+        // Back over `that` and at most a short object (`his audience`, `reporters`).
+        let mut j = k;
+        if j > 0 && cx.w(&lead[j - 1]).eq_ignore_ascii_case("that") {
+            j -= 1;
+        }
+        let c_at = (j.saturating_sub(4)..j).find(|&i| {
+            cx.cue_at(lead, i).is_some_and(|c| {
+                !c.participle
+                    && c.class != CueClass::Phrase
+                    && (i + c.words..j).all(|x| lead[x].is_word() && !is_stop(cx.w(&lead[x])))
+            })
+        })?;
+        let c = cx.cue_at(lead, c_at)?;
+        let (outer, _) = cx.mention_before(lead, 0, c_at)?;
+        let agrees = match outer.kind {
+            MentionKind::Person => {
+                cx.w(&lead[k]).eq_ignore_ascii_case("he") && outer.gender != Some(Gender::Female)
+                    || cx.w(&lead[k]).eq_ignore_ascii_case("she")
+                        && outer.gender != Some(Gender::Male)
+            }
+            MentionKind::Org | MentionKind::Description => {
+                matches!(cx.w(&lead[k]).to_ascii_lowercase().as_str(), "they" | "it")
+            }
+            MentionKind::Pronoun => false,
+        };
+        agrees.then(|| (outer, cx.cue_span(lead, c_at, c)))
     }
 
     /// Who is saying, for a participle cue at `c_at` in the lead: the name right before the

@@ -407,3 +407,20 @@ fn a_dash_line_after_the_quote_names_its_speaker() {
         &[("“It is time.”", None, "unattributed")],
     );
 }
+
+#[test]
+fn a_pronoun_opening_a_reported_clause_is_the_outer_speaker() {
+    // The gold convention: the source is the speaker of the outer cue, named there.
+    check(
+        "Graham assured the crowd he would tell the “bigots” to be quiet.",
+        &[("“bigots”", Some("Graham"), "sentence.lead-cue")],
+    );
+    check(
+        "The council said it would resist any “backroom deal.”",
+        &[("“backroom deal.”", Some("The council"), "sentence.lead-cue")],
+    );
+    // A pronoun that cannot be the outer speaker stays: `she` is not Mr Dale.
+    let text = "Mr Dale said she called it a “backroom deal.”";
+    let q = &crate::common::extractor().extract(text).quotes[0];
+    assert_eq!(q.mention.map(|m| m.slice(text)), Some("she"), "{q:?}");
+}
