@@ -1090,6 +1090,27 @@ impl<'a> Quoted<'a> {
                     Rule::AccordingTo,
                 ));
             }
+            // `According to Sharp, Trump is the “kind-hearted” father`: the phrase closes at
+            // a comma and the clause after it has no cue of its own.
+            let comma = (np_start + 1..l_end.min(np_start + 12)).find(|&i| lead[i].is(','));
+            if let Some(comma) = comma {
+                let own_cue = (comma + 1..l_end).any(|i| cx.speech_cue_at(lead, i).is_some());
+                if let Some(m) = cx.g.classify(&lead[np_start..comma]).filter(|m| {
+                    !own_cue
+                        && matches!(
+                            m.kind,
+                            MentionKind::Person | MentionKind::Org | MentionKind::Description
+                        )
+                }) {
+                    return Outcome::Found(self.mk(
+                        QuoteKind::Partial,
+                        Some(m),
+                        None,
+                        Some(cx.cue_span(lead, a, c)),
+                        Rule::AccordingTo,
+                    ));
+                }
+            }
         }
         Outcome::Next
     }

@@ -424,3 +424,20 @@ fn a_pronoun_opening_a_reported_clause_is_the_outer_speaker() {
     let q = &crate::common::extractor().extract(text).quotes[0];
     assert_eq!(q.mention.map(|m| m.slice(text)), Some("she"), "{q:?}");
 }
+
+#[test]
+fn according_to_closing_at_a_comma_speaks_for_the_clause_after_it() {
+    check(
+        "According to Sharp, Trump is the “kind-hearted and caring” father of the year.",
+        &[("“kind-hearted", Some("Sharp"), "according-to")],
+    );
+    check(
+        "According to the ministry, the talks were “constructive.”",
+        &[("“constructive.”", Some("the ministry"), "according-to")],
+    );
+    // A clause with a cue of its own keeps it.
+    check(
+        "According to a report in the Times, Clark had called them “traitors.”",
+        &[("“traitors.”", Some("Clark"), "sentence.lead-cue")],
+    );
+}
