@@ -1226,6 +1226,28 @@ impl<'a> Quoted<'a> {
                     return Outcome::Found(self.mk(kind, Some(m), None, cue, rule));
                 }
             }
+            // A speech cue right before a quote that opens with a capital (`Yet a third
+            // insider said, “...”`) makes it speech even when the speaker is not understood:
+            // kept, with the fallbacks of a quote without a tag.
+            if adjacent && c.class == CueClass::Speech && !self.lower && !self.title_like {
+                let mut a = self.mk(kind, None, None, cue, Rule::Unattributed);
+                // The subject of the clause that holds the cue: the first noun phrase after a
+                // comma that opens a clause (`In response to ..., Clinton’s aide rallied
+                // supporters, saying: “...”`).
+                let s = &site.sentence;
+                let cue_pos = s
+                    .iter()
+                    .position(|t| t.span.start == lead[c_at].span.start)
+                    .unwrap_or(s.len());
+                let clause_subject = (0..cue_pos)
+                    .filter(|&i| s[i].is(','))
+                    .find_map(|i| cx.subject_at(&s[i + 1..cue_pos]))
+                    .filter(|m| m.kind != MentionKind::Pronoun);
+                a.fallback = clause_subject
+                    .map(|m| (m, Rule::SentenceSubject))
+                    .or_else(|| self.fallback());
+                return Outcome::Found(a);
+            }
         }
         Outcome::Next
     }

@@ -649,6 +649,20 @@ impl<'a> Grammar<'a> {
             if let Some(p) = self.pronoun(first) {
                 return Some(p);
             }
+            // An indefinite speaker: `another said`, `“...,” one said`, `others added`.
+            if matches!(
+                ascii_lower(lw).as_str(),
+                "another" | "one" | "others" | "many" | "several" | "both"
+            ) {
+                return Some(Mention {
+                    span: first.span,
+                    kind: MentionKind::Description,
+                    name: None,
+                    title: None,
+                    gender: None,
+                    antecedent: None,
+                });
+            }
         }
         if toks.len() > 14
             || toks

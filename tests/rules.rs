@@ -441,3 +441,20 @@ fn according_to_closing_at_a_comma_speaks_for_the_clause_after_it() {
         &[("“traitors.”", Some("Clark"), "sentence.lead-cue")],
     );
 }
+
+#[test]
+fn indefinite_speakers_and_quotes_right_after_a_cue() {
+    check(
+        "“It is over,” one said.",
+        &[("“It is over,”", Some("one"), "after.mention-cue")],
+    );
+    check(
+        "“We are done,” said another.",
+        &[("“We are done,”", Some("another"), "after.cue-mention")],
+    );
+    // A full quote right after a speech cue is speech, even when the speaker is not found.
+    check(
+        "When the judge returned he began by saying, “I do not think that it is necessary.”",
+        &[("“I do not think", None, "unattributed")],
+    );
+}
