@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use std::sync::{Mutex, PoisonError};
 
 use anyhow::{bail, Context};
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 use rayon::prelude::*;
 use whosaid::output::{self, Format};
 use whosaid::speakers::SpeakerIndex;
@@ -54,25 +54,14 @@ enum Command {
     /// run on stderr, and a progress bar shows there on long runs in a terminal.
     #[command(after_help = EXIT_HELP)]
     Extract {
-        /// Files, folders or `-` (standard input).
-        paths: Vec<PathBuf>,
+        #[command(flatten)]
+        run: RunArgs,
         /// Output format.
         #[arg(long, value_enum, default_value_t = OutFormat::Csv)]
         format: OutFormat,
-        /// Write to FILE instead of standard output (atomically: a temporary file renamed
-        /// on success).
-        #[arg(short, long, value_name = "FILE")]
-        output: Option<PathBuf>,
-        /// Number of worker threads (default: one per core).
-        #[arg(short = 'j', long, value_name = "N")]
-        threads: Option<usize>,
         /// Omit the CSV header row (for streaming and concatenated outputs).
         #[arg(long)]
         no_header: bool,
-        /// Treat invalid UTF-8 as an error that skips the document, instead of decoding it
-        /// lossily with a warning.
-        #[arg(long)]
-        strict: bool,
         /// For CSV meant for a spreadsheet: put a ' before any text cell (doc_id, quote,
         /// speaker, speaker_title, speaker_mention, cue) that starts with =, +, -, @, a tab or
         /// a carriage return, so it is not run as a formula. Such a cell then no longer
@@ -105,18 +94,8 @@ enum Command {
     /// are read as by `extract`.
     #[command(after_help = EXIT_HELP)]
     Review {
-        /// Files, folders or `-` (standard input).
-        paths: Vec<PathBuf>,
-        /// Write to FILE instead of standard output (atomically: a temporary file renamed
-        /// on success).
-        #[arg(short, long, value_name = "FILE")]
-        output: Option<PathBuf>,
-        /// Number of worker threads (default: one per core).
-        #[arg(short = 'j', long, value_name = "N")]
-        threads: Option<usize>,
-        /// Treat invalid UTF-8 as an error that skips the document.
-        #[arg(long)]
-        strict: bool,
+        #[command(flatten)]
+        run: RunArgs,
     },
     /// Count who is quoted, how often: one CSV row per speaker across all documents.
     ///
@@ -125,22 +104,43 @@ enum Command {
     /// name. Quotes without a speaker are not counted. Inputs are read as by `extract`.
     #[command(after_help = EXIT_HELP)]
     Speakers {
-        /// Files, folders or `-` (standard input).
-        paths: Vec<PathBuf>,
-        /// Write to FILE instead of standard output (atomically: a temporary file renamed
-        /// on success).
-        #[arg(short, long, value_name = "FILE")]
-        output: Option<PathBuf>,
-        /// Number of worker threads (default: one per core).
-        #[arg(short = 'j', long, value_name = "N")]
-        threads: Option<usize>,
+        #[command(flatten)]
+        run: RunArgs,
         /// Omit the CSV header row.
         #[arg(long)]
         no_header: bool,
-        /// Treat invalid UTF-8 as an error that skips the document.
-        #[arg(long)]
-        strict: bool,
     },
+}
+
+impl RunArgs {
+    /// Starts the worker threads and the extractor; gives the paths, the input options and
+    /// the output path.
+    fn start(self) -> anyhow::Result<(Extractor, Vec<PathBuf>, InputOptions, Option<PathBuf>)> {
+        init_threads(self.threads)?;
+        let extractor = ExtractorBuilder::new().build()?;
+        let options = InputOptions {
+            strict: self.strict,
+        };
+        Ok((extractor, self.paths, options, self.output))
+    }
+}
+
+/// The inputs, output and threads of `extract`, `review` and `speakers`.
+#[derive(Args, Debug)]
+struct RunArgs {
+    /// Files, folders or `-` (standard input).
+    paths: Vec<PathBuf>,
+    /// Write to FILE instead of standard output (atomically: a temporary file renamed on
+    /// success).
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// Number of worker threads (default: one per core).
+    #[arg(short = 'j', long, value_name = "N")]
+    threads: Option<usize>,
+    /// Treat invalid UTF-8 as an error that skips the document, instead of decoding it
+    /// lossily with a warning.
+    #[arg(long)]
+    strict: bool,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -192,23 +192,18 @@ fn run() -> anyhow::Result<ExitCode> {
     };
     match cli.command {
         Command::Extract {
-            paths,
+            run,
             format,
-            output,
-            threads,
             no_header,
-            strict,
             csv_safe,
             quiet,
         } => {
-            init_threads(threads)?;
-            let extractor = ExtractorBuilder::new().build()?;
+            let (extractor, paths, options, output) = run.start()?;
             let format = match format {
                 OutFormat::Csv if csv_safe => Format::CsvSafe,
                 OutFormat::Csv => Format::Csv,
                 OutFormat::Jsonl => Format::Jsonl,
             };
-            let options = InputOptions { strict };
             let progress = Progress::start(&paths, quiet);
             let run = |w: &mut (dyn Write + Send)| {
                 extract(&extractor, paths, options, format, !no_header, &progress, w)
@@ -231,29 +226,14 @@ fn run() -> anyhow::Result<ExitCode> {
                 ExitCode::SUCCESS
             })
         }
-        Command::Review {
-            paths,
-            output,
-            threads,
-            strict,
-        } => {
-            init_threads(threads)?;
-            let extractor = ExtractorBuilder::new().build()?;
-            let options = InputOptions { strict };
+        Command::Review { run } => {
+            let (extractor, paths, options, output) = run.start()?;
             to_output(output.as_deref(), |w| {
                 run_review(&extractor, paths, options, w)
             })
         }
-        Command::Speakers {
-            paths,
-            output,
-            threads,
-            no_header,
-            strict,
-        } => {
-            init_threads(threads)?;
-            let extractor = ExtractorBuilder::new().build()?;
-            let options = InputOptions { strict };
+        Command::Speakers { run, no_header } => {
+            let (extractor, paths, options, output) = run.start()?;
             to_output(output.as_deref(), |w| {
                 run_speakers(&extractor, paths, options, !no_header, w)
             })
