@@ -978,7 +978,21 @@ impl<'a> Quoted<'a> {
                 }
                 break;
             }
-            if let Some(c) = cx.speech_cue_at(tail, c_at) {
+            // `“...,” the ministry states in its report`: "state(s)", more often a noun and so
+            // not in the cue list, is a cue in this one place.
+            let states = || {
+                matches!(cx.w(&tail[c_at]), "states" | "state")
+                    && tail[c_at - 1].is_word()
+                    && cx.g.pronoun(&tail[c_at - 1]).is_none()
+            };
+            let cue = cx.speech_cue_at(tail, c_at).or_else(|| {
+                states().then_some(CueForm {
+                    class: CueClass::Speech,
+                    participle: false,
+                    words: 1,
+                })
+            });
+            if let Some(c) = cue {
                 if c.class == CueClass::Phrase {
                     break;
                 }
@@ -1241,8 +1255,7 @@ impl<'a> Quoted<'a> {
                     .unwrap_or(s.len());
                 let clause_subject = (0..cue_pos)
                     .filter(|&i| s[i].is(','))
-                    .find_map(|i| cx.subject_at(&s[i + 1..cue_pos]))
-                    .filter(|m| m.kind != MentionKind::Pronoun);
+                    .find_map(|i| cx.subject_at(&s[i + 1..cue_pos]));
                 a.fallback = clause_subject
                     .map(|m| (m, Rule::SentenceSubject))
                     .or_else(|| self.fallback());

@@ -458,3 +458,21 @@ fn indefinite_speakers_and_quotes_right_after_a_cue() {
         &[("“I do not think", None, "unattributed")],
     );
 }
+
+#[test]
+fn states_after_a_quote_and_a_pronoun_subject_before_a_participle() {
+    check(
+        "“We are ready,” the ministry states in its report.",
+        &[("“We are ready,”", Some("the ministry"), "after.mention-cue")],
+    );
+    // "states" as a noun does not tag a quote.
+    check(
+        "“We are ready,” said the envoy. Other states disagreed.",
+        &[("“We are ready,”", Some("the envoy"), "after.cue-mention")],
+    );
+    // The pronoun subject of the participle's clause, resolved to the person named before.
+    check(
+        "Ana Ortiz spoke last. And although she thanked the crowd, she sounded a note of doubt, saying, “I am not sure I deserve it.”",
+        &[("“I am not sure", Some("Ana Ortiz"), "context.sentence-subject")],
+    );
+}
