@@ -524,7 +524,7 @@ impl<'a> Ctx<'a> {
         }
         self.subject_at(toks).or_else(|| {
             // `However, Adelson declared ...`, `On Tuesday, the ministry said ...`
-            let comma = toks.iter().take(6).position(|t| t.is(','))?;
+            let comma = toks.iter().take(10).position(|t| t.is(','))?;
             self.subject_at(&toks[comma + 1..])
         })
     }

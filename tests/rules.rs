@@ -473,6 +473,14 @@ fn states_after_a_quote_and_a_pronoun_subject_before_a_participle() {
     // The pronoun subject of the participle's clause, resolved to the person named before.
     check(
         "Ana Ortiz spoke last. And although she thanked the crowd, she sounded a note of doubt, saying, “I am not sure I deserve it.”",
-        &[("“I am not sure", Some("Ana Ortiz"), "context.sentence-subject")],
+        &[("“I am not sure", Some("Ana Ortiz"), "before.participle")],
+    );
+}
+
+#[test]
+fn a_subject_after_a_long_opening_phrase() {
+    check(
+        "In an attempt to make its point, the Daily Courier focuses on how many people the gunmen were able to kill: “In taking 129 lives in half an hour, they showed what such weapons do.”",
+        &[("“In taking", Some("the Daily Courier"), "before.colon")],
     );
 }
