@@ -1,6 +1,6 @@
 //! The command line, run as a user would.
 
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{BufRead, BufReader, Write};
 use std::process::{Command, Output, Stdio};
 
 use crate::common::root;
@@ -169,13 +169,7 @@ fn a_closed_pipe_ends_the_run_quietly() {
     // stdout is dropped here: the pipe closes under the writer.
     let status = child.wait().unwrap();
     writer.join().unwrap();
-    let mut err = String::new();
-    child
-        .stderr
-        .take()
-        .unwrap()
-        .read_to_string(&mut err)
-        .unwrap();
+    let err = crate::common::take_stderr(&mut child);
     assert!(!err.contains("panicked"), "{err}");
     assert!(status.success(), "{status:?} {err}");
 }

@@ -1,6 +1,8 @@
 //! Helpers shared by the integration tests.
 
+use std::io::Read;
 use std::path::{Path, PathBuf};
+use std::process::Child;
 
 use whosaid::{Extractor, ExtractorBuilder};
 
@@ -58,4 +60,83 @@ pub fn is_summary(line: &str) -> bool {
         && line.contains(" document")
         && line.contains(" quote")
         && line.ends_with("/s)")
+}
+
+/// Pieces of news text that stress the quote finder and the attribution rules, for the
+/// property tests and the deterministic hostile-text test.
+pub const HOSTILE_PIECES: &[&str] = &[
+    "“",
+    "”",
+    "‘",
+    "’",
+    "\"",
+    "'",
+    "«",
+    "»",
+    "„",
+    "‚",
+    "``",
+    "''",
+    "’s",
+    "’90s",
+    "rock ’n’ roll",
+    " ",
+    " ",
+    " ",
+    "\n",
+    "\n\n",
+    "\r\n",
+    "\r",
+    "\t",
+    "\u{a0}",
+    "\u{200b}",
+    "\u{feff}",
+    ".",
+    ",",
+    ":",
+    ";",
+    "?",
+    "!",
+    "—",
+    "-",
+    "(",
+    ")",
+    "said",
+    "says",
+    "told",
+    "told reporters",
+    "according to",
+    "added",
+    "saying",
+    "he",
+    "He",
+    "she",
+    "She",
+    "they",
+    "who",
+    "Mr. Smith",
+    "Smith",
+    "Sen.",
+    "Ana Ruiz",
+    "the mayor",
+    "the White House",
+    "U.S.",
+    "a spokesman for",
+    "We",
+    "will",
+    "not",
+    "é",
+    "😀",
+    "\u{301}",
+    "שלום",
+    "مرحبا",
+];
+
+/// All that a finished child process wrote on stderr (empty when it was not piped).
+pub fn take_stderr(child: &mut Child) -> String {
+    let mut err = String::new();
+    if let Some(mut e) = child.stderr.take() {
+        e.read_to_string(&mut err).unwrap();
+    }
+    err
 }

@@ -9,6 +9,8 @@ use std::sync::OnceLock;
 use proptest::prelude::*;
 use whosaid::{CharMap, Extraction, Extractor, Span};
 
+use crate::common::HOSTILE_PIECES as PIECES;
+
 /// One extractor for every case.
 fn extractor() -> &'static Extractor {
     static EXTRACTOR: OnceLock<Extractor> = OnceLock::new();
@@ -61,75 +63,6 @@ fn check_invariants(text: &str, found: &Extraction) -> Result<(), TestCaseError>
     }
     Ok(())
 }
-
-/// Pieces of news text that stress the quote finder and the attribution rules.
-const PIECES: &[&str] = &[
-    "“",
-    "”",
-    "‘",
-    "’",
-    "\"",
-    "'",
-    "«",
-    "»",
-    "„",
-    "‚",
-    "``",
-    "''",
-    "’s",
-    "’90s",
-    "rock ’n’ roll",
-    " ",
-    " ",
-    " ",
-    "\n",
-    "\n\n",
-    "\r\n",
-    "\r",
-    "\t",
-    "\u{a0}",
-    "\u{200b}",
-    "\u{feff}",
-    ".",
-    ",",
-    ":",
-    ";",
-    "?",
-    "!",
-    "—",
-    "-",
-    "(",
-    ")",
-    "said",
-    "says",
-    "told",
-    "told reporters",
-    "according to",
-    "added",
-    "saying",
-    "he",
-    "He",
-    "she",
-    "She",
-    "they",
-    "who",
-    "Mr. Smith",
-    "Smith",
-    "Sen.",
-    "Ana Ruiz",
-    "the mayor",
-    "the White House",
-    "U.S.",
-    "a spokesman for",
-    "We",
-    "will",
-    "not",
-    "é",
-    "😀",
-    "\u{301}",
-    "שלום",
-    "مرحبا",
-];
 
 /// Strings built from [`PIECES`].
 fn newsish() -> impl Strategy<Value = String> {

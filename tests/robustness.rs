@@ -599,10 +599,7 @@ mod pipe {
     }
 
     fn no_panic(child: &mut Child) -> String {
-        let mut err = String::new();
-        if let Some(mut e) = child.stderr.take() {
-            e.read_to_string(&mut err).unwrap();
-        }
+        let err = crate::common::take_stderr(child);
         assert!(!err.contains("panicked"), "{err}");
         assert!(!err.contains("Broken pipe"), "{err}");
         err
@@ -714,13 +711,7 @@ mod output_file {
             .unwrap();
         assert!(status.success());
         let status = child.wait().unwrap();
-        let mut err = String::new();
-        child
-            .stderr
-            .take()
-            .unwrap()
-            .read_to_string(&mut err)
-            .unwrap();
+        let err = crate::common::take_stderr(&mut child);
         assert_eq!(status.code(), Some(130), "{status:?} {err}");
         assert!(!err.contains("panicked"), "{err}");
         assert_eq!(
