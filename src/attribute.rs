@@ -537,7 +537,10 @@ impl<'a> Ctx<'a> {
         // A sentence opening with a participle has no subject there: `Reprising one of her
         // lines, ...`, `Asked about it, ...`.
         let fw = self.w(first);
-        if (fw.ends_with("ing") || fw.ends_with("ed")) && !self.g.lex.is_given_name(fw) {
+        if (fw.ends_with("ing") || fw.ends_with("ed"))
+            && !self.g.lex.is_given_name(fw)
+            && !self.g.lex.is_title_modifier(fw)
+        {
             return None;
         }
         let mut best = None;
@@ -1001,7 +1004,30 @@ impl<'a> Quoted<'a> {
                 if tail.get(c_at + c.words).is_some_and(|t| t.is(':')) {
                     break;
                 }
-                if let Some((m, appos)) = cx.mention_before(tail, t0, c_at) {
+                // `“...,” From said.`: any single capitalised word right between the quote
+                // and a speech cue names the speaker, even one that is also a common word.
+                let lone_word = || {
+                    let t = &tail[t0];
+                    (c_at == t0 + 1
+                        && c.class == CueClass::Speech
+                        && !c.participle
+                        && t.is_word()
+                        && cx.w(t).starts_with(char::is_uppercase)
+                        && cx.w(t).chars().any(char::is_lowercase)
+                        && !is_stop(&cx.w(t).to_ascii_lowercase()))
+                    .then_some((
+                        Mention {
+                            span: t.span,
+                            kind: MentionKind::Person,
+                            name: Some(t.span),
+                            title: None,
+                            gender: None,
+                            antecedent: None,
+                        },
+                        None,
+                    ))
+                };
+                if let Some((m, appos)) = cx.mention_before(tail, t0, c_at).or_else(lone_word) {
                     // The tag starts right after the quote, or a title stands first:
                     // `“...,” the mayor, Lena Ortiz, said.`
                     let k = tail
@@ -1563,7 +1589,9 @@ impl<'a> Quoted<'a> {
                 }
             }
             if let Some(m) = cx.subject(&toks).filter(|m| {
-                m.kind == MentionKind::Person && m.name.is_some_and(|n| n.slice(text).contains(' '))
+                m.kind == MentionKind::Person
+                    && m.name
+                        .is_some_and(|n| n.slice(text).contains(' ') || n.end == m.span.end)
             }) {
                 fallback = Some((m, Rule::ParagraphSubject));
                 break;

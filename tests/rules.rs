@@ -484,3 +484,29 @@ fn a_subject_after_a_long_opening_phrase() {
         &[("“In taking", Some("the Daily Courier"), "before.colon")],
     );
 }
+
+#[test]
+fn a_lone_capitalised_word_before_a_cue_and_a_modifier_opening_a_subject() {
+    // A surname that is also a common word still names the speaker in the tag slot.
+    check(
+        "“The world has changed since the crash,” From said. “People blame the banks now.”",
+        &[
+            ("“The world", Some("From"), "after.mention-cue"),
+            ("“People blame", Some("From"), "inherit.interrupted"),
+        ],
+    );
+    // A sentence that opens with a title modifier ending in -ed has a subject there.
+    check(
+        "Retired Army Col. Lawrence Wilkerson later said, “It is not only one faith.”",
+        &[("“It is not only", Some("Lawrence Wilkerson"), "before.cue")],
+    );
+    // A sentence adverb is no speaker: the subject after it is.
+    check(
+        "Likewise, a paper from the Hamilton Institute had this to say about the plan: “Families at the top would gain the most.”",
+        &[(
+            "“Families at the top",
+            Some("a paper from the Hamilton Institute"),
+            "sentence.lead-cue",
+        )],
+    );
+}
