@@ -41,7 +41,7 @@ pub struct Attribution {
 
 /// Adverbs and auxiliaries that may stand between a speaker and the cue ("he also said",
 /// "Sullivan has said", "she later told").
-fn is_filler(w: &str) -> bool {
+pub(crate) fn is_filler(w: &str) -> bool {
     matches!(
         ascii_lower(w).as_str(),
         "also"
@@ -134,7 +134,7 @@ fn is_noun_prone_plural(w: &str) -> bool {
 
 /// Cue verbs whose object is a person (`told Jake Sullivan:`), so a name after them is not
 /// the speaker.
-fn takes_person_object(w: &str) -> bool {
+pub(crate) fn takes_person_object(w: &str) -> bool {
     let w = w.to_ascii_lowercase();
     [
         "tell", "told", "ask", "inform", "remind", "assur", "thank", "urg", "warn", "prais",
@@ -216,12 +216,20 @@ pub(crate) struct Ctx<'a> {
 }
 
 impl<'a> Ctx<'a> {
-    fn w(&self, t: &Tok) -> &'a str {
+    /// The rule context for one document.
+    pub(crate) fn new(text: &'a str, lex: &'a Lexicon) -> Self {
+        Ctx {
+            g: Grammar { lex, text },
+            text,
+        }
+    }
+
+    pub(crate) fn w(&self, t: &Tok) -> &'a str {
         t.span.slice(self.text)
     }
 
     /// The cue starting at token `i` of `toks`, if any.
-    fn cue_at(&self, toks: &[Tok], i: usize) -> Option<CueForm> {
+    pub(crate) fn cue_at(&self, toks: &[Tok], i: usize) -> Option<CueForm> {
         if !toks.get(i)?.is_word() {
             return None;
         }
@@ -253,6 +261,10 @@ impl<'a> Ctx<'a> {
             if possessive || NOUN_BEFORE.iter().any(|d| pw.eq_ignore_ascii_case(d)) {
                 return None;
             }
+            // `a Washington-based think tank`
+            if n > 1 && matches!(words[1], "tank" | "tanks") {
+                return None;
+            }
             // A plural noun after a modifier: `his anti-Muslim remarks`, `angry replies`.
             if is_noun_prone_plural(w0)
                 && prev.is_word()
@@ -268,12 +280,12 @@ impl<'a> Ctx<'a> {
         Some(form)
     }
 
-    fn speech_cue_at(&self, toks: &[Tok], i: usize) -> Option<CueForm> {
+    pub(crate) fn speech_cue_at(&self, toks: &[Tok], i: usize) -> Option<CueForm> {
         self.cue_at(toks, i)
             .filter(|c| c.class != CueClass::Report || c.participle)
     }
 
-    fn cue_span(&self, toks: &[Tok], i: usize, c: CueForm) -> Span {
+    pub(crate) fn cue_span(&self, toks: &[Tok], i: usize, c: CueForm) -> Span {
         Span::new(toks[i].span.start, toks[i + c.words - 1].span.end)
     }
 
@@ -281,7 +293,7 @@ impl<'a> Ctx<'a> {
     /// noun phrase. Comma groups between the name and the cue are read as an appositive title
     /// (`Jake Sullivan, the national security adviser,`), an age (`Walsh, 67,`) or a relative
     /// clause (`Siddiqui, whose father fell at home,`). `floor` is the first token it may use.
-    fn mention_before(
+    pub(crate) fn mention_before(
         &self,
         toks: &[Tok],
         floor: usize,
@@ -443,7 +455,11 @@ impl<'a> Ctx<'a> {
     }
 
     /// The mention that starts at token `start`: `said Jake Sullivan, a spokesman for ...`.
-    fn mention_after(&self, toks: &[Tok], start: usize) -> Option<(Mention, Option<Span>, usize)> {
+    pub(crate) fn mention_after(
+        &self,
+        toks: &[Tok],
+        start: usize,
+    ) -> Option<(Mention, Option<Span>, usize)> {
         let mut end = start;
         while end < toks.len() && end - start < 14 {
             let t = &toks[end];
@@ -477,11 +493,32 @@ impl<'a> Ctx<'a> {
             if w.starts_with(|c: char| c.is_lowercase()) && is_stop(w) {
                 break;
             }
+            // `according to a ministry document seen by Le Parisien`: the document speaks.
+            if end > start
+                && matches!(w, "seen" | "obtained" | "reviewed")
+                && toks.get(end + 1).is_some_and(|t| self.w(t) == "by")
+            {
+                break;
+            }
             end += 1;
         }
-        let (m, e) = (start + 1..=end)
+        let (mut m, mut e) = (start + 1..=end)
             .rev()
             .find_map(|e| self.g.classify(&toks[start..e]).map(|m| (m, e)))?;
+        // `people familiar with the matter`, `sources familiar with the talks`
+        if m.kind == MentionKind::Description
+            && e + 3 < toks.len()
+            && self.w(&toks[e]) == "familiar"
+            && self.w(&toks[e + 1]) == "with"
+            && matches!(
+                self.w(&toks[e + 2]),
+                "the" | "their" | "his" | "her" | "its"
+            )
+            && toks[e + 3].is_word()
+        {
+            m.span = Span::new(m.span.start, toks[e + 3].span.end);
+            e += 4;
+        }
         // `said Ana Ruiz, a spokeswoman for the ministry.`
         let mut appos = None;
         if m.kind == MentionKind::Person && toks.get(e).is_some_and(|t| t.is(',')) {
@@ -506,7 +543,7 @@ impl<'a> Ctx<'a> {
     }
 
     /// The subject at the start of a sentence: the longest leading noun phrase.
-    fn subject(&self, toks: &[Tok]) -> Option<Mention> {
+    pub(crate) fn subject(&self, toks: &[Tok]) -> Option<Mention> {
         // A dateline is not a subject: `WASHINGTON, Aug. 24 (UPI) — A spokesman said ...`.
         let first = self.w(toks.first()?);
         if first.len() > 1
@@ -514,11 +551,17 @@ impl<'a> Ctx<'a> {
                 .chars()
                 .all(|c| c.is_uppercase() || !c.is_alphabetic())
         {
-            if let Some(dash) = toks
-                .iter()
-                .take(14)
-                .position(|t| t.is('—') || t.is('–') || t.is(':'))
-            {
+            // A hyphen counts when spaced: `OAK RIDGE, Tenn. - The board ...`.
+            let spaced = |i: usize| {
+                i > 0
+                    && i + 1 < toks.len()
+                    && toks[i - 1].span.end < toks[i].span.start
+                    && toks[i].span.end < toks[i + 1].span.start
+            };
+            if let Some(dash) = (0..toks.len().min(14)).find(|&i| {
+                let t = &toks[i];
+                t.is('—') || t.is('–') || t.is(':') || t.is('-') && spaced(i)
+            }) {
                 return self.subject(&toks[dash + 1..]);
             }
         }
@@ -529,7 +572,7 @@ impl<'a> Ctx<'a> {
         })
     }
 
-    fn subject_at(&self, toks: &[Tok]) -> Option<Mention> {
+    pub(crate) fn subject_at(&self, toks: &[Tok]) -> Option<Mention> {
         let first = toks.first()?;
         if let Some(p) = self.g.pronoun(first) {
             return Some(p);
@@ -537,7 +580,65 @@ impl<'a> Ctx<'a> {
         // A sentence opening with a participle has no subject there: `Reprising one of her
         // lines, ...`, `Asked about it, ...`.
         let fw = self.w(first);
+        // `Beijing hit back` is no participle: one opens a phrase with an object or a
+        // preposition after it.
+        let opens_phrase = toks.get(1).map_or(true, |n| {
+            !n.is_word()
+                || matches!(
+                    ascii_lower(self.w(n)).as_str(),
+                    "the"
+                        | "a"
+                        | "an"
+                        | "one"
+                        | "his"
+                        | "her"
+                        | "their"
+                        | "its"
+                        | "our"
+                        | "my"
+                        | "about"
+                        | "to"
+                        | "for"
+                        | "on"
+                        | "in"
+                        | "at"
+                        | "by"
+                        | "with"
+                        | "from"
+                        | "that"
+                        | "this"
+                        | "these"
+                        | "those"
+                        | "him"
+                        | "them"
+                        | "it"
+                        | "me"
+                        | "us"
+                        | "over"
+                        | "after"
+                        | "into"
+                        | "up"
+                        | "out"
+                        | "back"
+                        | "down"
+                        | "off"
+                        | "as"
+                        | "what"
+                        | "how"
+                        | "why"
+                        | "whether"
+                        | "if"
+                        | "under"
+                        | "through"
+                        | "against"
+                        | "during"
+                        | "before"
+                        | "without"
+                )
+                || self.w(n).starts_with(char::is_lowercase) && fw.ends_with("ed")
+        });
         if (fw.ends_with("ing") || fw.ends_with("ed"))
+            && opens_phrase
             && !self.g.lex.is_given_name(fw)
             && !self.g.lex.is_title_modifier(fw)
         {
@@ -1550,7 +1651,8 @@ impl<'a> Quoted<'a> {
             a.fallback = cx
                 .subject(&site.sentence)
                 .filter(|m| {
-                    matches!(m.kind, MentionKind::Person | MentionKind::Pronoun)
+                    (matches!(m.kind, MentionKind::Person | MentionKind::Pronoun)
+                        || m.kind == MentionKind::Org && cx.g.lex.is_place(m.span.slice(cx.text)))
                         && m.span.end < self.q.span.start
                 })
                 .map(|m| (m, Rule::SentenceSubject));

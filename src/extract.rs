@@ -8,13 +8,14 @@ use rayon::prelude::*;
 
 use crate::error::Result;
 use crate::lexicon::Lexicon;
-use crate::types::Extraction;
-use crate::{attribute, quotes, resolve, segment};
+use crate::types::{Extraction, QuoteKind};
+use crate::{attribute, indirect, quotes, resolve, segment};
 
 /// Configures an [`Extractor`].
 #[derive(Clone, Debug, Default)]
 pub struct ExtractorBuilder {
     lexicon: Option<Lexicon>,
+    kinds: Option<Vec<QuoteKind>>,
 }
 
 impl ExtractorBuilder {
@@ -29,14 +30,32 @@ impl ExtractorBuilder {
         self
     }
 
+    /// Keeps only results of these kinds (default: all three). This filters what is
+    /// returned, nothing else: every stage still runs, since reported speech tells the
+    /// resolver who is being talked about, so a quote's speaker is the same whichever kinds
+    /// are kept.
+    pub fn kinds(&mut self, kinds: &[QuoteKind]) -> &mut ExtractorBuilder {
+        self.kinds = Some(kinds.to_vec());
+        self
+    }
+
     /// Builds the extractor. Fails only when the rule data is invalid.
     pub fn build(&self) -> Result<Extractor> {
         let lexicon = match &self.lexicon {
             Some(l) => l.clone(),
             None => Lexicon::builtin()?,
         };
+        let mut kinds = [false; 3];
+        for k in self.kinds.as_deref().unwrap_or(&[
+            QuoteKind::Direct,
+            QuoteKind::Partial,
+            QuoteKind::Indirect,
+        ]) {
+            kinds[*k as usize] = true;
+        }
         Ok(Extractor {
             lexicon: Arc::new(lexicon),
+            kinds,
         })
     }
 }
@@ -46,20 +65,33 @@ impl ExtractorBuilder {
 #[derive(Clone, Debug)]
 pub struct Extractor {
     lexicon: Arc<Lexicon>,
+    /// Which kinds are written, indexed by `QuoteKind as usize`.
+    kinds: [bool; 3],
 }
 
 impl Extractor {
-    /// Runs the pipeline over one document: paragraphs, quotes, attribution, resolution.
+    /// Runs the pipeline over one document: paragraphs, quotes, attribution, indirect
+    /// speech, resolution.
     pub fn extract(&self, text: &str) -> Extraction {
         let paragraphs = segment::paragraphs(text);
         let spans = quotes::find_quotes(text, &paragraphs);
-        if spans.is_empty() {
+        let mut found = if spans.is_empty() {
+            Vec::new()
+        } else {
+            attribute::attribute(text, &self.lexicon, &paragraphs, &spans)
+        };
+        let reported = indirect::find(text, &self.lexicon, &paragraphs, &spans);
+        if !reported.is_empty() {
+            found = merge(found, reported);
+        }
+        if found.is_empty() {
             return Extraction::default();
         }
-        let found = attribute::attribute(text, &self.lexicon, &paragraphs, &spans);
-        Extraction {
-            quotes: resolve::resolve(text, &self.lexicon, &found),
+        let mut quotes = resolve::resolve(text, &self.lexicon, &found);
+        if self.kinds != [true; 3] {
+            quotes.retain(|q| self.kinds[q.kind as usize]);
         }
+        Extraction { quotes }
     }
 
     /// Runs [`Extractor::extract`] over many documents on the rayon thread pool. The result
@@ -72,4 +104,29 @@ impl Extractor {
     pub fn lexicon(&self) -> &Lexicon {
         &self.lexicon
     }
+}
+
+/// Merges the indirect attributions (no `inherits`) into the quote attributions, in text
+/// order, and points the quotes' `inherits` at their new positions.
+fn merge(
+    quotes: Vec<attribute::Attribution>,
+    reported: Vec<attribute::Attribution>,
+) -> Vec<attribute::Attribution> {
+    let mut out = Vec::with_capacity(quotes.len() + reported.len());
+    let mut new_index = Vec::with_capacity(quotes.len());
+    let mut reported = reported.into_iter().peekable();
+    for q in quotes {
+        while let Some(r) = reported.next_if(|r| r.span.start < q.span.start) {
+            out.push(r);
+        }
+        new_index.push(out.len());
+        out.push(q);
+    }
+    out.extend(reported);
+    for a in &mut out {
+        if let Some(src) = a.inherits.as_mut() {
+            *src = new_index[*src];
+        }
+    }
+    out
 }

@@ -12,6 +12,7 @@ const CUES: &str = include_str!("../data/rules/cues.txt");
 const TITLES: &str = include_str!("../data/rules/titles.txt");
 const FEMALE: &str = include_str!("../data/rules/names_female.txt");
 const MALE: &str = include_str!("../data/rules/names_male.txt");
+const PLACES: &str = include_str!("../data/rules/places.txt");
 
 /// What a cue verb can do.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -57,6 +58,8 @@ pub struct Lexicon {
     /// Every title, honorific and name word (lowercase) → what it is, as `WORD_*` bits: one
     /// lookup answers all the questions asked of a word.
     words: HashMap<Box<[u8]>, u8>,
+    /// Countries and capitals that speak for their government (lowercase, whole names).
+    places: HashSet<Box<[u8]>>,
 }
 
 const WORD_HEAD: u8 = 1;
@@ -70,7 +73,33 @@ const WORD_NAME_M: u8 = 64;
 impl Lexicon {
     /// The rule data bundled with the crate.
     pub fn builtin() -> Result<Lexicon> {
-        Lexicon::parse(CUES, TITLES, FEMALE, MALE)
+        let mut lex = Lexicon::parse(CUES, TITLES, FEMALE, MALE)?;
+        lex.add_places(PLACES)?;
+        Ok(lex)
+    }
+
+    /// Adds place names in the format of `data/rules/places.txt` (one capitalised name per
+    /// line): a bare mention of one is an organisation speaker (`China said`), never a
+    /// person.
+    pub fn add_places(&mut self, text: &str) -> Result<()> {
+        let mut problems = Vec::new();
+        for (n, line) in data_lines(text) {
+            if !line.starts_with(char::is_uppercase) {
+                problems.push(format!("places.txt:{n}: not a capitalised name: {line:?}"));
+                continue;
+            }
+            self.places.insert(lower(line).as_bytes().into());
+        }
+        if problems.is_empty() {
+            Ok(())
+        } else {
+            Err(Error::new(ErrorKind::RuleData(problems)))
+        }
+    }
+
+    /// True when `name` is a listed place, case ignored.
+    pub fn is_place(&self, name: &str) -> bool {
+        !self.places.is_empty() && self.places.contains(lower(name).as_bytes())
     }
 
     /// Parses rule data in the formats of `data/rules/*.txt`.
@@ -84,6 +113,7 @@ impl Lexicon {
             gendered: HashMap::default(),
             names: HashMap::default(),
             words: HashMap::default(),
+            places: HashSet::default(),
         };
         lex.parse_cues(cues, &mut problems);
         lex.parse_titles(titles, &mut problems);

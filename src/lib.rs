@@ -9,8 +9,10 @@
 //! 3. `quotes`: quoted spans, with apostrophes, nesting and multi-paragraph quotes;
 //! 4. `attribute`: speech or not, and the speaker mention and cue of each quote, by
 //!    patterns whose words live in `data/rules/` ([`Lexicon`]);
-//! 5. `resolve`: surnames, pronouns and descriptions become the full name and title;
-//! 6. `output`: the attribution CSV and JSONL.
+//! 5. `indirect`: reported speech without quotation marks (`the ministry said the talks had
+//!    failed`), with the same mentions and cues;
+//! 6. `resolve`: surnames, pronouns and descriptions become the full name and title;
+//! 7. `output`: the attribution CSV and JSONL.
 //!
 //! Two more output-side modules work on extractions: `speakers` counts who is quoted, how
 //! often, across documents ([`speakers::SpeakerIndex`]), and `review` renders a
@@ -42,6 +44,7 @@
 mod attribute;
 mod error;
 mod extract;
+mod indirect;
 mod lexicon;
 mod mention;
 mod quotes;

@@ -10,7 +10,9 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use rayon::prelude::*;
 use whosaid::output::{self, Format};
 use whosaid::speakers::SpeakerIndex;
-use whosaid::{eval, input, review, Document, Extractor, ExtractorBuilder, InputOptions, Item};
+use whosaid::{
+    eval, input, review, Document, Extractor, ExtractorBuilder, InputOptions, Item, QuoteKind,
+};
 
 mod progress;
 mod readahead;
@@ -99,7 +101,8 @@ enum Command {
     },
     /// Count who is quoted, how often: one CSV row per speaker across all documents.
     ///
-    /// Columns: speaker, titles (distinct, "; "-separated, first seen first), quotes,
+    /// Columns: speaker, titles (distinct, "; "-separated, first seen first), quotes (rows
+    /// of the kinds chosen with --kinds, reported speech included by default),
     /// documents, first_doc, last_doc (ids, in input order). Rows: most quoted first, then by
     /// name. Quotes without a speaker are not counted. Inputs are read as by `extract`.
     #[command(after_help = EXIT_HELP)]
@@ -117,7 +120,8 @@ impl RunArgs {
     /// the output path.
     fn start(self) -> anyhow::Result<(Extractor, Vec<PathBuf>, InputOptions, Option<PathBuf>)> {
         init_threads(self.threads)?;
-        let extractor = ExtractorBuilder::new().build()?;
+        let kinds: Vec<QuoteKind> = self.kinds.iter().map(|k| k.kind()).collect();
+        let extractor = ExtractorBuilder::new().kinds(&kinds).build()?;
         let options = InputOptions {
             strict: self.strict,
         };
@@ -141,6 +145,35 @@ struct RunArgs {
     /// lossily with a warning.
     #[arg(long)]
     strict: bool,
+    /// Which kinds of rows to write, comma-separated: direct (all words in quotation
+    /// marks), partial (a quoted fragment in reported speech), indirect (reported speech
+    /// without marks). Only filters the rows: the speakers found are the same.
+    #[arg(
+        long,
+        value_enum,
+        value_delimiter = ',',
+        value_name = "KINDS",
+        default_value = "direct,partial,indirect"
+    )]
+    kinds: Vec<KindArg>,
+}
+
+/// A row kind on the command line.
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum KindArg {
+    Direct,
+    Partial,
+    Indirect,
+}
+
+impl KindArg {
+    fn kind(self) -> QuoteKind {
+        match self {
+            KindArg::Direct => QuoteKind::Direct,
+            KindArg::Partial => QuoteKind::Partial,
+            KindArg::Indirect => QuoteKind::Indirect,
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]

@@ -216,6 +216,20 @@ pub struct Mention {
     pub antecedent: Option<Span>,
 }
 
+impl Mention {
+    /// A mention with no name: an organisation or a description, as written.
+    pub(crate) fn unnamed(span: Span, kind: MentionKind, gender: Option<Gender>) -> Mention {
+        Mention {
+            span,
+            kind,
+            name: None,
+            title: None,
+            gender,
+            antecedent: None,
+        }
+    }
+}
+
 const PRONOUNS: &[(&str, Option<Gender>)] = &[
     ("he", Some(Gender::Male)),
     ("she", Some(Gender::Female)),
@@ -668,14 +682,7 @@ impl<'a> Grammar<'a> {
                 ascii_lower(lw).as_str(),
                 "another" | "one" | "others" | "many" | "several" | "both"
             ) {
-                return Some(Mention {
-                    span: first.span,
-                    kind: MentionKind::Description,
-                    name: None,
-                    title: None,
-                    gender: None,
-                    antecedent: None,
-                });
+                return Some(Mention::unnamed(first.span, MentionKind::Description, None));
             }
         }
         if toks.len() > 14
@@ -787,14 +794,7 @@ impl<'a> Grammar<'a> {
             let gender = toks
                 .iter()
                 .find_map(|t| self.lex.title_gender(self.word(t)));
-            return Some(Mention {
-                span,
-                kind,
-                name: None,
-                title: None,
-                gender,
-                antecedent: None,
-            });
+            return Some(Mention::unnamed(span, kind, gender));
         }
         // Title + name, or a bare name, or an organisation.
         let (name_start, title_end) = self.split_title_name(toks);
@@ -830,14 +830,7 @@ impl<'a> Grammar<'a> {
             let gender = toks
                 .iter()
                 .find_map(|t| self.lex.title_gender(self.word(t)));
-            return Some(Mention {
-                span,
-                kind: MentionKind::Description,
-                name: None,
-                title: None,
-                gender,
-                antecedent: None,
-            });
+            return Some(Mention::unnamed(span, MentionKind::Description, gender));
         }
         // Words before the name must make a title (`to Fox News` is no speaker), or be an
         // age: `17-year-old Jared Potts`.
@@ -855,28 +848,14 @@ impl<'a> Grammar<'a> {
             .iter()
             .any(|t| in_set(&ORG_WORDS_SET, ORG_WORDS, self.word(t)))
         {
-            return Some(Mention {
-                span,
-                kind: MentionKind::Org,
-                name: None,
-                title: None,
-                gender: None,
-                antecedent: None,
-            });
+            return Some(Mention::unnamed(span, MentionKind::Org, None));
         }
         if !name_toks
             .iter()
             .all(|t| self.is_name_word(t) || self.is_particle(t, name_toks))
         {
             if toks.iter().all(|t| self.is_cap(t)) {
-                return Some(Mention {
-                    span,
-                    kind: MentionKind::Org,
-                    name: None,
-                    title: None,
-                    gender: None,
-                    antecedent: None,
-                });
+                return Some(Mention::unnamed(span, MentionKind::Org, None));
             }
             return None;
         }
@@ -903,6 +882,15 @@ impl<'a> Grammar<'a> {
                     .unwrap_or(0);
                 Span::new(toks[s].span.start, toks[e - 1].span.end)
             });
+        // A country or capital on its own speaks for its government: `China said`.
+        if title.is_none()
+            && name_start == 0
+            && self
+                .lex
+                .is_place(Span::new(first.span.start, last.span.end).slice(self.text))
+        {
+            return Some(Mention::unnamed(span, MentionKind::Org, None));
+        }
         let gender = toks[..name_start]
             .iter()
             .rev()
@@ -1119,7 +1107,7 @@ impl AsciiLower {
 }
 
 /// Words of time, which never head a speaker phrase.
-fn is_time_word(w: &str) -> bool {
+pub(crate) fn is_time_word(w: &str) -> bool {
     matches!(
         ascii_lower(w).as_str(),
         "monday"
@@ -1196,7 +1184,7 @@ fn is_adverb(w: &str) -> bool {
 }
 
 /// Common irregular past-tense verbs, which end a noun phrase (`the economy grew`).
-fn is_past_tense(w: &str) -> bool {
+pub(crate) fn is_past_tense(w: &str) -> bool {
     matches!(
         w,
         "grew"
@@ -1264,8 +1252,8 @@ fn is_past_tense(w: &str) -> bool {
     )
 }
 
-/// Lowercase words that never stand inside a speaker noun phrase.
-pub fn is_stop(w: &str) -> bool {
+/// Auxiliary and modal verbs (lowercase): `is`, `had`, `would`.
+pub(crate) fn is_auxiliary(w: &str) -> bool {
     matches!(
         w,
         "is" | "was"
@@ -1289,75 +1277,83 @@ pub fn is_stop(w: &str) -> bool {
             | "do"
             | "does"
             | "did"
-            | "not"
-            | "but"
-            | "or"
-            | "so"
-            | "if"
-            | "because"
-            | "while"
-            | "when"
-            | "as"
-            | "than"
-            | "then"
-            | "that"
-            | "which"
-            | "who"
-            | "whom"
-            | "whose"
-            | "what"
-            | "where"
-            | "how"
-            | "why"
-            | "also"
-            | "he"
-            | "she"
-            | "they"
-            | "it"
-            | "we"
-            | "i"
-            | "you"
-            | "him"
-            | "them"
-            | "us"
-            | "me"
-            | "there"
-            | "here"
-            | "this"
-            | "these"
-            | "those"
-            | "said"
-            | "says"
-            | "after"
-            | "before"
-            | "since"
-            | "until"
-            | "about"
-            | "into"
-            | "over"
-            | "under"
-            | "against"
-            | "just"
-            | "only"
-            | "even"
-            | "still"
-            | "very"
-            | "too"
-            | "now"
-            | "yesterday"
-            | "today"
-            | "tomorrow"
-            | "however"
-            | "though"
-            | "although"
-            | "like"
-            | "by"
-            | "up"
-            | "out"
-            | "off"
-            | "yet"
-            | "all"
     )
+}
+
+/// Lowercase words that never stand inside a speaker noun phrase.
+pub fn is_stop(w: &str) -> bool {
+    is_auxiliary(w)
+        || matches!(
+            w,
+            "not"
+                | "but"
+                | "or"
+                | "so"
+                | "if"
+                | "because"
+                | "while"
+                | "when"
+                | "as"
+                | "than"
+                | "then"
+                | "that"
+                | "which"
+                | "who"
+                | "whom"
+                | "whose"
+                | "what"
+                | "where"
+                | "how"
+                | "why"
+                | "also"
+                | "he"
+                | "she"
+                | "they"
+                | "it"
+                | "we"
+                | "i"
+                | "you"
+                | "him"
+                | "them"
+                | "us"
+                | "me"
+                | "there"
+                | "here"
+                | "this"
+                | "these"
+                | "those"
+                | "said"
+                | "says"
+                | "after"
+                | "before"
+                | "since"
+                | "until"
+                | "about"
+                | "into"
+                | "over"
+                | "under"
+                | "against"
+                | "just"
+                | "only"
+                | "even"
+                | "still"
+                | "very"
+                | "too"
+                | "now"
+                | "yesterday"
+                | "today"
+                | "tomorrow"
+                | "however"
+                | "though"
+                | "although"
+                | "like"
+                | "by"
+                | "up"
+                | "out"
+                | "off"
+                | "yet"
+                | "all"
+        )
 }
 
 #[cfg(test)]

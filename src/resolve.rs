@@ -355,6 +355,21 @@ impl<'a> Resolver<'a> {
             }
             MentionKind::Org | MentionKind::Description => {
                 let written = clean(m.antecedent.unwrap_or(m.span).slice(text));
+                // `Israel said` after `Rep. Steve Israel`: a place that is the surname of a
+                // person named in the document is that person.
+                if m.kind == MentionKind::Org
+                    && m.antecedent.is_none()
+                    && !written.contains(' ')
+                    && self.lex.is_place(&written)
+                    && self.named().by_last.contains_key(written.as_str())
+                {
+                    let person = Mention {
+                        kind: MentionKind::Person,
+                        name: Some(m.span),
+                        ..m.clone()
+                    };
+                    return self.resolve(&person, appositive);
+                }
                 // "the senator" → the last speaker titled senator.
                 let lower = written.to_lowercase();
                 if let Some(head) = lower.strip_prefix("the ") {

@@ -8,6 +8,7 @@
 //!   the speaker's name and title after it; the mention and cue an attribution rests on are
 //!   underlined. Quotes can be focused with Tab; hovering or focusing one shows its rule, cue,
 //!   mention, confidence and kind. Quotes with a confidence below 0.6 have a dashed outline;
+//!   reported speech (kind `indirect`) is underlined in the speaker's colour instead of filled;
 //! - a speaker index at the top (speaker, titles, quotes, documents, as
 //!   [`SpeakerIndex`] counts them, plus a row for quotes without a speaker). Its buttons
 //!   show only the documents that quote that speaker and dim the other quotes;
@@ -44,7 +45,7 @@ use std::fmt::Write as _;
 
 use crate::span::Span;
 use crate::speakers::SpeakerIndex;
-use crate::types::{Extraction, Quote};
+use crate::types::{Extraction, Quote, QuoteKind};
 
 /// The speaker colours: (background, accent), ten hues far apart (after Tableau 10). Light
 /// backgrounds under dark text, each with a saturated accent for underlines and borders; the
@@ -339,9 +340,15 @@ fn write_quote(out: &mut String, text: &str, q: &Quote) {
     } else {
         ""
     };
+    // Reported speech is underlined in the speaker's colour, not filled.
+    let ind = if q.kind == QuoteKind::Indirect {
+        " ind"
+    } else {
+        ""
+    };
     let _ = write!(
         out,
-        "<span class=\"q {}{low}\" tabindex=\"0\" data-s=\"",
+        "<span class=\"q {}{low}{ind}\" tabindex=\"0\" data-s=\"",
         colour_class(speaker)
     );
     escape_html_into(out, speaker.unwrap_or(""));
@@ -421,6 +428,7 @@ button{font:inherit;color:inherit;cursor:pointer}
 .q mark{color:inherit;background:var(--bg);box-shadow:inset 0 -2px 0 var(--fg);padding:0 .1em;border-radius:2px;-webkit-box-decoration-break:clone;box-decoration-break:clone}
 .q.cx mark{box-shadow:none;outline:1px dashed var(--fg)}
 .q.low mark{outline:1px dashed var(--fg);outline-offset:1px}
+.q.ind mark{background:none;box-shadow:inset 0 -3px 0 var(--bg),inset 0 -4px 0 var(--fg)}
 .q.dim{opacity:.35}
 .q.hit mark{outline:2px solid #bf8700;outline-offset:1px}
 .who{position:relative;display:inline-block;margin:0 .3em;padding:0 .4em;max-width:100%;font:600 .74rem/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--ink);background:var(--bg);border-left:3px solid var(--fg);border-radius:0 4px 4px 0;white-space:normal;vertical-align:.1em}
@@ -552,7 +560,7 @@ const JS: &str = r#"(function () {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::types::{QuoteKind, Rule};
+    use crate::types::Rule;
 
     fn quote(text: &str, quote: &str, who: Option<(&str, &str)>, mention: Option<&str>) -> Quote {
         let span = |s: &str| {

@@ -71,6 +71,17 @@ pub enum Rule {
     /// A quote with no cue in a paragraph where an earlier sentence has a named person as
     /// its subject.
     ParagraphSubject,
+    /// Indirect speech: `X said (that) CLAUSE`, `X told Y CLAUSE`, `X believes CLAUSE`.
+    IndirectCueClause,
+    /// Indirect speech tagged at the end: `CLAUSE, X said.` / `CLAUSE, said X.`
+    IndirectClauseCue,
+    /// Indirect speech around a tag: `CLAUSE, X said, CLAUSE.` (one row per part).
+    IndirectParenthetical,
+    /// Indirect speech with a source phrase: `According to X, CLAUSE` / `CLAUSE, according
+    /// to X.`
+    IndirectAccordingTo,
+    /// Indirect speech after a participle: `X hit back, saying CLAUSE`.
+    IndirectParticiple,
     /// Speech with no speaker the rules could find.
     Unattributed,
 }
@@ -96,6 +107,11 @@ impl Rule {
             Rule::PreviousParagraph => "context.previous-paragraph",
             Rule::SentenceSubject => "context.sentence-subject",
             Rule::ParagraphSubject => "context.paragraph-subject",
+            Rule::IndirectCueClause => "indirect.cue-clause",
+            Rule::IndirectClauseCue => "indirect.clause-cue",
+            Rule::IndirectParenthetical => "indirect.parenthetical",
+            Rule::IndirectAccordingTo => "indirect.according-to",
+            Rule::IndirectParticiple => "indirect.participle",
             Rule::Unattributed => "unattributed",
         }
     }
@@ -120,6 +136,11 @@ impl Rule {
             Rule::ParagraphSubject => 0.5,
             Rule::PreviousParagraph => 0.55,
             Rule::SentenceSubject => 0.4,
+            Rule::IndirectClauseCue => 0.8,
+            Rule::IndirectAccordingTo => 0.8,
+            Rule::IndirectCueClause => 0.7,
+            Rule::IndirectParenthetical => 0.7,
+            Rule::IndirectParticiple => 0.6,
             Rule::Unattributed => 0.3,
         }
     }

@@ -60,13 +60,19 @@ fn extract_on_the_sample_articles_writes_the_attribution_csv() {
     let sullivan = records
         .iter()
         .filter(|r| &r[0] == "seeds/003_d057b553bdeb1683.txt" && &r[6] == "Jake Sullivan")
-        .count();
-    assert_eq!(sullivan, 5);
+        .map(|r| &r[2])
+        .collect::<Vec<_>>();
+    // Four direct quotes, one partial and one reported clause (`Sullivan maintained that`).
+    assert_eq!(
+        sullivan,
+        ["direct", "direct", "indirect", "partial", "direct", "direct"]
+    );
     let first = records
         .iter()
-        .find(|r| &r[0] == "seeds/003_d057b553bdeb1683.txt")
+        .find(|r| &r[0] == "seeds/003_d057b553bdeb1683.txt" && &r[2] == "direct")
         .unwrap();
-    assert_eq!(&first[1], "0");
+    // Row 0 of the document is the White House's reported statement before it.
+    assert_eq!(&first[1], "1");
     assert_eq!(&first[7], "National Security Advisor");
     assert_eq!(&first[8], "National Security Advisor Jake Sullivan");
     assert_eq!(
@@ -92,7 +98,8 @@ fn jsonl_output_has_one_object_per_document_with_both_offsets() {
         .collect();
     assert_eq!(lines.len(), 2);
     assert_eq!(lines[0]["id"], "000_ab264f96f79c60fb.txt");
-    let q = &lines[1]["quotes"][0];
+    let q = &lines[1]["quotes"][1];
+    assert_eq!(q["kind"], "direct");
     assert_eq!(q["quote_start"], 265);
     assert!(
         q["byte_start"].as_u64().unwrap() > 265,
@@ -368,4 +375,38 @@ fn stdin_jsonl_is_a_streaming_filter() {
         reader.join().unwrap();
         assert!(lines.try_recv().is_err(), "nothing more");
     }
+}
+
+#[test]
+fn kinds_chooses_the_rows_written() {
+    let rows = |args: &[&str]| -> Vec<Vec<String>> {
+        let out = whosaid(args);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        csv::Reader::from_reader(stdout(&out).as_bytes())
+            .records()
+            .map(|r| r.unwrap().iter().map(str::to_owned).collect())
+            .collect()
+    };
+    let all = rows(&["extract", "data/articles"]);
+    let indirect = rows(&["extract", "--kinds", "indirect", "data/articles"]);
+    let quotes = rows(&["extract", "--kinds", "direct,partial", "data/articles"]);
+    assert!(indirect.len() >= 40, "{} indirect rows", indirect.len());
+    assert!(indirect.iter().all(|r| r[2] == "indirect"));
+    assert!(quotes.iter().all(|r| r[2] != "indirect"));
+    assert_eq!(indirect.len() + quotes.len(), all.len());
+    // Filtering renumbers `quote_index` but changes nothing else: the speakers are the same.
+    let without_index = |r: &Vec<String>| [&r[..1], &r[2..]].concat();
+    let kept: Vec<_> = all
+        .iter()
+        .filter(|r| r[2] != "indirect")
+        .map(without_index)
+        .collect();
+    assert_eq!(kept, quotes.iter().map(without_index).collect::<Vec<_>>());
+    let bad = whosaid(&["extract", "--kinds", "direct,hearsay", "data/articles"]);
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("hearsay"));
 }

@@ -1,14 +1,29 @@
-//! One case per attribution rule and per error cause fixed during error analysis, through a
-//! single `check` helper: each expected row is (start of the quote, speaker, rule id).
+//! One case per attribution rule and per error cause fixed during error analysis, through
+//! two helpers: `check` for quotes and `check_indirect` for reported speech. Each expected row
+//! is (start of the quote or reported clause, speaker, rule id).
 
 use crate::common::extractor;
+use whosaid::QuoteKind;
 
+/// The quote rows of `text` (direct and partial) are `expected`.
 #[track_caller]
 fn check(text: &str, expected: &[(&str, Option<&str>, &str)]) {
+    check_kind(text, false, expected);
+}
+
+/// The indirect rows of `text` are `expected`.
+#[track_caller]
+fn check_indirect(text: &str, expected: &[(&str, Option<&str>, &str)]) {
+    check_kind(text, true, expected);
+}
+
+#[track_caller]
+fn check_kind(text: &str, indirect: bool, expected: &[(&str, Option<&str>, &str)]) {
     let found = extractor().extract(text);
     let got: Vec<(String, Option<String>, &str)> = found
         .quotes
         .iter()
+        .filter(|q| (q.kind == QuoteKind::Indirect) == indirect)
         .map(|q| {
             (
                 q.span.slice(text).to_owned(),
@@ -508,5 +523,212 @@ fn a_lone_capitalised_word_before_a_cue_and_a_modifier_opening_a_subject() {
             Some("a paper from the Hamilton Institute"),
             "sentence.lead-cue",
         )],
+    );
+}
+
+#[test]
+fn indirect_said_that_and_told() {
+    check_indirect(
+        "Mayor Lena Ortiz said that the bridge would reopen by May.",
+        &[(
+            "the bridge would reopen",
+            Some("Lena Ortiz"),
+            "indirect.cue-clause",
+        )],
+    );
+    // No `that`, a time word after the cue, and a person told.
+    check_indirect(
+        "Ortiz said Friday the council had found the money. She told reporters the work would start in June.",
+        &[
+            ("the council had found", Some("Ortiz"), "indirect.cue-clause"),
+            ("the work would start", Some("Ortiz"), "indirect.cue-clause"),
+        ],
+    );
+    check_indirect(
+        "Lena Ortiz told reporters the work would start in June.",
+        &[(
+            "the work would start",
+            Some("Lena Ortiz"),
+            "indirect.cue-clause",
+        )],
+    );
+    // A passive is no report by its subject, and a preposition opens no clause.
+    check_indirect("The mayor was asked about the delays on Monday.", &[]);
+    check_indirect(
+        "The mayor said to the crowd that it was cold.",
+        &[("it was cold", Some("The mayor"), "indirect.cue-clause")],
+    );
+}
+
+#[test]
+fn indirect_report_verbs_and_organisations() {
+    check_indirect(
+        "The Harbour Trust warned that the pier could collapse within a decade.",
+        &[(
+            "the pier could collapse",
+            Some("The Harbour Trust"),
+            "indirect.cue-clause",
+        )],
+    );
+    check_indirect(
+        "Most analysts believe the merger will be blocked.",
+        &[(
+            "the merger will be blocked",
+            Some("Most analysts"),
+            "indirect.cue-clause",
+        )],
+    );
+    check_indirect(
+        "The Courier has reported that two directors resigned last week.",
+        &[(
+            "two directors resigned",
+            Some("The Courier"),
+            "indirect.cue-clause",
+        )],
+    );
+    // A time phrase between the subject and the cue.
+    check_indirect(
+        "Kestrel Rides on Wednesday disclosed a contractor had copied its driver records.",
+        &[(
+            "a contractor had copied",
+            Some("Kestrel Rides"),
+            "indirect.cue-clause",
+        )],
+    );
+}
+
+#[test]
+fn indirect_clause_then_tag() {
+    check_indirect(
+        "The port will stay closed until Thursday, the coastguard said on Tuesday.",
+        &[(
+            "The port will stay closed",
+            Some("the coastguard"),
+            "indirect.clause-cue",
+        )],
+    );
+    check_indirect(
+        "Prices rose for a third month, said Ana Ruiz, an economist at the central bank.",
+        &[("Prices rose", Some("Ana Ruiz"), "indirect.clause-cue")],
+    );
+    // A dateline is not part of the clause.
+    check_indirect(
+        "LISBON (Wire) — The strike will go ahead, union leaders say.",
+        &[(
+            "The strike will go ahead",
+            Some("union leaders"),
+            "indirect.clause-cue",
+        )],
+    );
+    // What follows the cue is a clause, not an adjunct: that sentence reports after the cue.
+    check_indirect(
+        "Ruth Adair, a lecturer in Leeds, said the figures would fall.",
+        &[(
+            "the figures would fall",
+            Some("Ruth Adair"),
+            "indirect.cue-clause",
+        )],
+    );
+    // A headline with an indefinite after the verb is no tag.
+    check_indirect("Boxing bad boy, 52, vows one last fight", &[]);
+}
+
+#[test]
+fn indirect_parenthetical_tag() {
+    check_indirect(
+        "The new rules, the minister said, would take effect in the spring.",
+        &[
+            (
+                "The new rules",
+                Some("the minister"),
+                "indirect.parenthetical",
+            ),
+            (
+                "would take effect",
+                Some("the minister"),
+                "indirect.parenthetical",
+            ),
+        ],
+    );
+    check_indirect(
+        "Most of the damage was to older homes, she said, and repairs would take months.",
+        &[
+            ("Most of the damage", None, "indirect.parenthetical"),
+            ("and repairs would take", None, "indirect.parenthetical"),
+        ],
+    );
+}
+
+#[test]
+fn indirect_according_to() {
+    check_indirect(
+        "According to the ministry, the talks will resume in March.",
+        &[(
+            "the talks will resume",
+            Some("the ministry"),
+            "indirect.according-to",
+        )],
+    );
+    check_indirect(
+        "The plan would cost about $2 billion, according to budget documents.",
+        &[(
+            "The plan would cost",
+            Some("budget documents"),
+            "indirect.according-to",
+        )],
+    );
+    // After a dash, too.
+    check_indirect(
+        "The aim is a deal by June – a year after the talks began – according to two officials.",
+        &[(
+            "The aim is a deal",
+            Some("two officials"),
+            "indirect.according-to",
+        )],
+    );
+}
+
+#[test]
+fn indirect_after_a_participle() {
+    check_indirect(
+        "Beijing hit back at the claims, saying Washington should stop arming the island.",
+        &[(
+            "Washington should stop",
+            Some("Beijing"),
+            "indirect.participle",
+        )],
+    );
+    // After a clause of its own: the same speaker goes on.
+    check_indirect(
+        "Ortiz said the bridge was safe, adding that inspections would continue.",
+        &[
+            ("the bridge was safe", Some("Ortiz"), "indirect.cue-clause"),
+            (
+                "inspections would continue",
+                Some("Ortiz"),
+                "indirect.participle",
+            ),
+        ],
+    );
+}
+
+#[test]
+fn a_partial_quote_in_reported_speech_keeps_the_clause_speaker() {
+    // The clause with the quote is written once, as the partial quote, by the same cue; the
+    // clause before it is indirect.
+    let text = "Sullivan maintained that the US had not yet reached a view, but said “it is a matter of concern.”";
+    check_indirect(
+        text,
+        &[(
+            "the US had not yet reached",
+            Some("Sullivan"),
+            "indirect.cue-clause",
+        )],
+    );
+    check(text, &[("“it is a matter", Some("Sullivan"), "before.cue")]);
+    // Inside a quote, nothing is reported speech of its own.
+    check_indirect(
+        "“He said the plan would fail,” Ortiz told the council.",
+        &[],
     );
 }

@@ -7,7 +7,7 @@ use whosaid::CharMap;
 fn seed_articles_give_the_expected_attributions() {
     let gold = read_gold(&root().join("data/gold/seeds.gold.jsonl"));
     let ex = extractor();
-    let (mut kendler, mut sullivan, mut total, mut extra) = (0, 0, 0, 0);
+    let (mut kendler, mut sullivan, mut total, mut extra, mut indirect) = (0, 0, 0, 0, 0);
     for doc in &gold {
         let file = std::fs::read_to_string(root().join("data/articles").join(&doc.id)).unwrap();
         assert_eq!(
@@ -18,7 +18,6 @@ fn seed_articles_give_the_expected_attributions() {
         let found = ex.extract(&doc.text);
         let map = CharMap::new(&doc.text);
         for g in &doc.quotes {
-            total += 1;
             let q = found
                 .quotes
                 .iter()
@@ -28,7 +27,15 @@ fn seed_articles_give_the_expected_attributions() {
             assert_eq!(q.kind.as_str(), g.kind, "{}", g.text);
             assert_eq!(q.speaker, g.speaker, "{}", g.text);
             assert_eq!(q.title, g.speaker_title, "{}", g.text);
-            assert!(q.title.is_some(), "every seed row has a title: {}", g.text);
+            if g.kind == "indirect" {
+                indirect += 1;
+                continue;
+            }
+            assert!(
+                q.title.is_some(),
+                "every seed quote has a title: {}",
+                g.text
+            );
             if let (Some(s), Some(e)) = (g.speaker_start, g.speaker_end) {
                 assert_eq!(
                     q.mention.map(|m| map.char_span(m)),
@@ -45,6 +52,7 @@ fn seed_articles_give_the_expected_attributions() {
                     g.text
                 );
             }
+            total += 1;
             match g.speaker.as_deref() {
                 Some("Thea Kendler") => kendler += 1,
                 Some("Jake Sullivan") => sullivan += 1,
@@ -54,5 +62,11 @@ fn seed_articles_give_the_expected_attributions() {
         extra += found.quotes.len() - doc.quotes.len();
     }
     assert_eq!((total, kendler, sullivan), (8, 3, 5));
-    assert!(extra <= 1, "{extra} rows beyond the 8 expected");
+    // Reported speech: `..., a senior US official ... says`, `..., Bloomberg News has
+    // reported`, `... according to people familiar with the matter`, `China ..., saying ...`,
+    // `..., the White House said Friday`, `Sullivan maintained that ...`. Two more are not
+    // found yet: `ASML Holding NV on Wednesday disclosed ...` (the `NV` suffix) and `a report
+    // ..., a Washington-based think tank, that suggested ...` (a subject before `that`).
+    assert_eq!(indirect, 6);
+    assert!(extra <= 1, "{extra} rows beyond the 14 expected");
 }

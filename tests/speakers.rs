@@ -53,7 +53,16 @@ fn speakers_counts_what_extract_finds() {
         assert_eq!(r[3].parse::<usize>().unwrap(), docs.len(), "{}", &r[0]);
         assert_eq!((&r[4], &r[5]), (docs[0], docs[docs.len() - 1]), "{}", &r[0]);
     }
+    // Five quotes and one reported clause; five with `--kinds direct,partial`.
     let sullivan = rows.iter().find(|r| &r[0] == "Jake Sullivan").unwrap();
+    assert_eq!(&sullivan[2], "6");
+    let (_, quoted) = records(&whosaid(&[
+        "speakers",
+        "--kinds",
+        "direct,partial",
+        "data/articles",
+    ]));
+    let sullivan = quoted.iter().find(|r| &r[0] == "Jake Sullivan").unwrap();
     assert_eq!(&sullivan[2], "5");
     assert_eq!(&sullivan[1], "National Security Advisor");
     assert_eq!(&sullivan[4], "seeds/003_d057b553bdeb1683.txt");

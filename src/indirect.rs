@@ -1,0 +1,847 @@
+//! Indirect speech: reported statements without quotation marks (`The US is closely watching
+//! the talks, the White House said Friday.`), with their speaker mention and cue.
+//!
+//! A sentence at a time, outside quotation marks, five patterns are tried in order:
+//!
+//! 1. `According to X, CLAUSE` and `CLAUSE, according to X.` (`indirect.according-to`);
+//! 2. `CLAUSE, X said.` / `CLAUSE, said X.`, the tag closing the sentence (`indirect.clause-cue`);
+//! 3. `CLAUSE, X said, CLAUSE.`, one row per part (`indirect.parenthetical`);
+//! 4. `X said (that) CLAUSE`, `X told Y (that) CLAUSE`, `X believes CLAUSE` (`indirect.cue-clause`);
+//! 5. `X ..., saying (that) CLAUSE` (`indirect.participle`), also after a pattern 4 clause.
+//!
+//! The content span is the reported clause alone: no tag, no `that`, no final punctuation. A
+//! clause that holds a quote is not written again: the quote's own row (a partial quote,
+//! attributed by the same cue) stands for it. Mentions are the same kind as for quotes, so the
+//! resolution stage turns `he` or `the senator` into the speaker's full name.
+
+use crate::attribute::{is_filler, takes_person_object, Attribution, Ctx};
+use crate::lexicon::{CueClass, CueForm, Lexicon};
+use crate::mention::{
+    ascii_lower, is_auxiliary, is_past_tense, is_time_word, tokenize, Mention, MentionKind, Tok,
+    TokKind,
+};
+use crate::quotes::QuoteSpan;
+use crate::segment;
+use crate::span::Span;
+use crate::types::{QuoteKind, Rule};
+
+/// The fewest words a reported clause may have.
+const MIN_WORDS: usize = 3;
+
+/// The indirect-speech attributions of one document, in text order. `quotes` are the quoted
+/// spans found in it: no reported clause overlaps one.
+pub fn find(
+    text: &str,
+    lex: &Lexicon,
+    paragraphs: &[Span],
+    quotes: &[QuoteSpan],
+) -> Vec<Attribution> {
+    let cx = Ctx::new(text, lex);
+    let mut out = Vec::new();
+    let mut sentences = Vec::new();
+    let mut qi = 0;
+    for &para in paragraphs {
+        // Paragraphs with no cue word at all are common: skip them before splitting.
+        let toks = tokenize(text, para);
+        if !(0..toks.len()).any(|i| cx.cue_at(&toks, i).is_some()) {
+            continue;
+        }
+        sentences.clear();
+        segment::sentences_into(text, para, &mut sentences);
+        for &s in &sentences {
+            while qi < quotes.len() && quotes[qi].span.end <= s.start {
+                qi += 1;
+            }
+            let in_sentence: Vec<Span> = quotes[qi..]
+                .iter()
+                .take_while(|q| q.span.start < s.end)
+                .map(|q| q.span)
+                .collect();
+            if in_sentence
+                .iter()
+                .any(|q| q.start <= s.start && q.end >= s.end)
+            {
+                continue;
+            }
+            let lo = toks.partition_point(|t| t.span.start < s.start);
+            let hi = toks.partition_point(|t| t.span.start < s.end);
+            Sentence {
+                cx: &cx,
+                toks: &toks[lo..hi],
+                quotes: &in_sentence,
+                span: s,
+            }
+            .attribute(&mut out);
+        }
+    }
+    out
+}
+
+/// One sentence and the quotes inside it.
+struct Sentence<'a> {
+    cx: &'a Ctx<'a>,
+    toks: &'a [Tok],
+    quotes: &'a [Span],
+    span: Span,
+}
+
+/// A reported clause found in a sentence, before it becomes an [`Attribution`].
+struct Found {
+    /// Token range of the content, end exclusive.
+    content: (usize, usize),
+    mention: Mention,
+    appositive: Option<Span>,
+    cue: Span,
+    rule: Rule,
+}
+
+impl<'a> Sentence<'a> {
+    fn w(&self, i: usize) -> &'a str {
+        self.cx.w(&self.toks[i])
+    }
+
+    fn lower(&self, i: usize) -> String {
+        ascii_lower(self.w(i)).as_str().to_owned()
+    }
+
+    fn is_word(&self, i: usize, word: &str) -> bool {
+        self.toks[i].is_word() && self.w(i).eq_ignore_ascii_case(word)
+    }
+
+    /// True when token `i` stands inside a quote.
+    fn quoted(&self, i: usize) -> bool {
+        let sp = self.toks[i].span;
+        self.quotes
+            .iter()
+            .any(|q| q.start <= sp.start && sp.end <= q.end)
+    }
+
+    /// The cue at token `i`, outside quotes.
+    fn cue(&self, i: usize) -> Option<CueForm> {
+        if self.quoted(i) {
+            return None;
+        }
+        self.cx.cue_at(self.toks, i)
+    }
+
+    fn attribute(&self, out: &mut Vec<Attribution>) {
+        let found = self
+            .according_to()
+            .or_else(|| self.clause_then_tag())
+            .or_else(|| self.parenthetical())
+            .or_else(|| self.cue_then_clause());
+        for f in found.into_iter().flatten() {
+            if let Some(a) = self.attribution(f) {
+                out.push(a);
+            }
+        }
+    }
+
+    /// The row for a clause, unless it is too short or holds a quote.
+    fn attribution(&self, f: Found) -> Option<Attribution> {
+        let (mut s, mut e) = f.content;
+        // Trim edge punctuation and a leading `that`.
+        while s < e && !self.toks[s].is_word() && !self.toks[s].is('$') {
+            s += 1;
+        }
+        if s < e && self.is_word(s, "that") {
+            s += 1;
+        }
+        // A dateline is not part of the clause: `WASHINGTON (Reuters) — `, `PARIS: `.
+        if s == 0 {
+            if let Some(d) = self.dateline_end() {
+                s = d;
+            }
+        }
+        while e > s
+            && !self.toks[e - 1].is_word()
+            && !self.toks[e - 1].is('%')
+            && !self.toks[e - 1].is(')')
+        {
+            e -= 1;
+        }
+        let words = (s..e).filter(|&i| self.toks[i].is_word()).count();
+        if words < MIN_WORDS {
+            return None;
+        }
+        let span = Span::new(self.toks[s].span.start, self.toks[e - 1].span.end);
+        if self.quotes.iter().any(|q| q.overlaps(span)) {
+            return None;
+        }
+        Some(Attribution {
+            span,
+            kind: QuoteKind::Indirect,
+            mention: Some(f.mention),
+            appositive: f.appositive,
+            cue: Some(f.cue),
+            rule: f.rule,
+            inherits: None,
+            fallback: None,
+            weak: false,
+            sentence: self.span,
+        })
+    }
+
+    /// The first token after a dateline opening the sentence: an all-capitals place, maybe a
+    /// bracket or a state, then a dash or a colon.
+    fn dateline_end(&self) -> Option<usize> {
+        let toks = self.toks;
+        let w0 = self.w(0);
+        if w0.len() < 2 || !w0.chars().all(|c| c.is_uppercase() || !c.is_alphabetic()) {
+            return None;
+        }
+        let d = toks
+            .iter()
+            .take(12)
+            .position(|t| t.is('—') || t.is('–') || t.is(':') || t.is('-'))?;
+        // A hyphen inside a word (`Jean-Luc`) is no dateline dash: it stands between spaces.
+        let spaced = d > 0
+            && d + 1 < toks.len()
+            && toks[d - 1].span.end < toks[d].span.start
+            && toks[d].span.end < toks[d + 1].span.start;
+        (spaced || !toks[d].is('-')).then_some(d + 1)
+    }
+
+    /// `According to X, CLAUSE` / `CLAUSE, according to X.`
+    fn according_to(&self) -> Option<Vec<Found>> {
+        let (cx, toks) = (self.cx, self.toks);
+        let a = (0..toks.len()).find(|&i| {
+            self.cue(i).is_some_and(|c| c.class == CueClass::Phrase)
+                && (i == 0
+                    || matches!(
+                        toks[i - 1].kind,
+                        TokKind::Punct(',' | '—' | '–' | '-' | '(')
+                    ))
+        })?;
+        let c = self.cue(a)?;
+        let (m, appos, end) = cx.mention_after(toks, a + c.words)?;
+        let cue = cx.cue_span(toks, a, c);
+        if a == 0 {
+            // `According to X, CLAUSE`: the clause after the comma.
+            let comma = (end..toks.len().min(end + 12)).find(|&i| toks[i].is(','))?;
+            Some(vec![self.found(
+                (comma + 1, toks.len()),
+                m,
+                appos,
+                cue,
+                Rule::IndirectAccordingTo,
+            )])
+        } else {
+            // `CLAUSE, according to X.`: the source phrase closes the sentence.
+            let rest_words = (end..toks.len()).filter(|&i| toks[i].is_word()).count();
+            (rest_words <= 6)
+                .then(|| vec![self.found((0, a - 1), m, appos, cue, Rule::IndirectAccordingTo)])
+        }
+    }
+
+    /// `CLAUSE, X said.`, `CLAUSE, said X.`: a speech tag after the last comma, closing the
+    /// sentence but for a short adjunct (`the ministry said Friday`, `she told reporters`).
+    fn clause_then_tag(&self) -> Option<Vec<Found>> {
+        let (cx, toks) = (self.cx, self.toks);
+        let n = toks.len();
+        // `, said X.` or `, said X, a spokeswoman for the ministry.`: the tag may follow the
+        // last comma or the one before it.
+        let mut commas = (1..n).rev().filter(|&i| toks[i].is(',') && !self.quoted(i));
+        let last = commas.next()?;
+        if let Some(comma) = commas.next() {
+            let c = self
+                .cue(comma + 1)
+                .filter(|c| c.class == CueClass::Speech && !c.participle);
+            if let Some(c) = c {
+                if let Some((m, Some(appos), end)) = cx.mention_after(toks, comma + 1 + c.words) {
+                    if end == last && m.kind == MentionKind::Person {
+                        let cue = cx.cue_span(toks, comma + 1, c);
+                        let f =
+                            self.found((0, comma), m, Some(appos), cue, Rule::IndirectClauseCue);
+                        return Some(vec![f]);
+                    }
+                }
+            }
+        }
+        let comma = last;
+        let t0 = comma + 1;
+        if t0 >= n {
+            return None;
+        }
+        // `, said X`
+        if let Some(c) = self
+            .cue(t0)
+            .filter(|c| c.class == CueClass::Speech && !c.participle)
+        {
+            let (m, appos, end) = cx.mention_after(toks, t0 + c.words)?;
+            let indefinite =
+                m.kind == MentionKind::Description && m.span == toks[t0 + c.words].span;
+            if !indefinite && self.adjunct_only(end) {
+                return Some(vec![self.found(
+                    (0, comma),
+                    m,
+                    appos,
+                    cx.cue_span(toks, t0, c),
+                    Rule::IndirectClauseCue,
+                )]);
+            }
+            return None;
+        }
+        // `, X said`
+        let c_at = (t0 + 1..n.min(t0 + 16)).find(|&i| {
+            self.cue(i)
+                .is_some_and(|c| c.class != CueClass::Phrase && !c.participle)
+        })?;
+        let c = self.cue(c_at)?;
+        let (m, appos) = cx.mention_before(toks, t0, c_at)?;
+        if m.span.start != toks[t0].span.start || !self.adjunct_only(c_at + c.words) {
+            return None;
+        }
+        Some(vec![self.found(
+            (0, comma),
+            m,
+            appos,
+            cx.cue_span(toks, c_at, c),
+            Rule::IndirectClauseCue,
+        )])
+    }
+
+    /// True when the tokens from `from` to the sentence end are at most a short adjunct:
+    /// `Friday`, `in a statement`, `told reporters on Tuesday`.
+    fn adjunct_only(&self, from: usize) -> bool {
+        let n = self.toks.len();
+        let rest = &self.toks[from.min(n)..];
+        let words: Vec<usize> = (from.min(n)..n)
+            .filter(|&i| self.toks[i].is_word())
+            .collect();
+        let Some(&first) = words.first() else {
+            return true;
+        };
+        // An adjunct opens with a preposition or a time word, or is the object of `told`.
+        let opens = matches!(
+            self.lower(first).as_str(),
+            "in" | "on"
+                | "at"
+                | "during"
+                | "after"
+                | "before"
+                | "last"
+                | "this"
+                | "earlier"
+                | "later"
+                | "yesterday"
+                | "today"
+                | "tonight"
+                | "recently"
+                | "previously"
+                | "reporters"
+                | "journalists"
+                | "the"
+                | "a"
+                | "an"
+                | "via"
+                | "through"
+                | "by"
+                | "when"
+                | "while"
+                | "from"
+                | "to"
+                | "with"
+                | "late"
+                | "early"
+                | "privately"
+                | "publicly"
+        ) || is_day(self.w(first));
+        let verb_like = words.iter().any(|&i| {
+            let w = self.lower(i);
+            is_auxiliary(&w) || w == "that"
+        });
+        words.len() <= 8
+            && opens
+            && !verb_like
+            && !rest
+                .iter()
+                .any(|t| t.is(',') || t.is(';') || t.is(':') || t.is('“') || t.is('"'))
+    }
+
+    /// `CLAUSE, X said, CLAUSE.`: a tag between commas inside the sentence.
+    fn parenthetical(&self) -> Option<Vec<Found>> {
+        let (cx, toks) = (self.cx, self.toks);
+        let n = toks.len();
+        for open in 1..n {
+            if !toks[open].is(',') || self.quoted(open) {
+                continue;
+            }
+            let Some(close) = (open + 2..n.min(open + 14)).find(|&i| toks[i].is(',')) else {
+                continue;
+            };
+            let inner = open + 1..close;
+            let Some(c_at) = inner.clone().find(|&i| {
+                self.cue(i)
+                    .is_some_and(|c| c.class == CueClass::Speech && !c.participle)
+            }) else {
+                continue;
+            };
+            let c = self.cue(c_at)?;
+            let mention = if c_at == open + 1 {
+                cx.mention_after(toks, c_at + c.words)
+                    .filter(|(_, _, e)| *e == close)
+                    .map(|(m, a, _)| (m, a))
+            } else {
+                cx.mention_before(toks, open + 1, c_at)
+                    .filter(|(m, _)| m.span.start == toks[open + 1].span.start)
+                    .filter(|_| {
+                        c_at + c.words == close || self.adjunct_words(c_at + c.words, close)
+                    })
+            };
+            let Some((m, appos)) = mention else {
+                continue;
+            };
+            let cue = cx.cue_span(toks, c_at, c);
+            let before = (0, open);
+            let after = (close + 1, n);
+            let mut v = Vec::new();
+            // A short opener is no clause of its own: `On Friday, she said, the team ...`
+            if (0..open).filter(|&i| toks[i].is_word()).count() >= MIN_WORDS {
+                v.push(self.found(before, m.clone(), appos, cue, Rule::IndirectParenthetical));
+            }
+            // What follows a tag may be an adjunct of the sentence, not reported words: `...,
+            // the ministry said, in a move aimed at ...`.
+            let adjunct_after = close + 1 < n
+                && matches!(
+                    self.lower(close + 1).as_str(),
+                    "in" | "on"
+                        | "at"
+                        | "as"
+                        | "after"
+                        | "before"
+                        | "during"
+                        | "amid"
+                        | "while"
+                        | "when"
+                        | "with"
+                        | "without"
+                        | "following"
+                        | "despite"
+                        | "because"
+                        | "citing"
+                        | "adding"
+                        | "saying"
+                        | "noting"
+                        | "according"
+                );
+            if !adjunct_after {
+                v.push(self.found(after, m, appos, cue, Rule::IndirectParenthetical));
+            }
+            if v.is_empty() {
+                continue;
+            }
+            return Some(v);
+        }
+        None
+    }
+
+    /// Up to three adjunct words between the cue and the closing comma: `she said Friday`.
+    fn adjunct_words(&self, from: usize, to: usize) -> bool {
+        to - from <= 3 && (from..to).all(|i| self.toks[i].is_word())
+    }
+
+    /// `X said (that) CLAUSE`: the first cue with a subject before it; the clause runs to the
+    /// sentence end or to a participle that reports more (`, adding that ...`).
+    fn cue_then_clause(&self) -> Option<Vec<Found>> {
+        let (cx, toks) = (self.cx, self.toks);
+        let n = toks.len();
+        for c_at in 0..n {
+            let Some(c) = self.cue(c_at) else {
+                continue;
+            };
+            if c.class == CueClass::Phrase {
+                continue;
+            }
+            if c.participle {
+                if let Some(f) = self.participle(c_at, c) {
+                    return Some(vec![f]);
+                }
+                continue;
+            }
+            // A passive is no report by the subject: `he was asked`, `it is expected`.
+            if c_at > 0
+                && matches!(
+                    self.lower(c_at - 1).as_str(),
+                    "was" | "were" | "is" | "are" | "be" | "been" | "being" | "to"
+                )
+            {
+                continue;
+            }
+            let floor = (0..c_at)
+                .rev()
+                .find(|&i| self.quoted(i))
+                .map_or(0, |i| i + 1);
+            // `ASML on Wednesday disclosed`: a time phrase between subject and cue.
+            let mut before = c_at;
+            while before > floor + 1
+                && toks[before - 1].is_word()
+                && (is_day(self.w(before - 1)) || is_filler(self.w(before - 1)))
+            {
+                before -= 1;
+            }
+            if before < c_at && before > floor + 1 && self.is_word(before - 1, "on") {
+                before -= 1;
+            }
+            let subject = cx
+                .mention_before(toks, floor, before)
+                .filter(|(m, _)| self.is_subject(m))
+                .or_else(|| self.coordinated_subject(c_at));
+            let Some((m, appos)) = subject else {
+                continue;
+            };
+            let Some(start) = self.clause_start(c_at, c) else {
+                continue;
+            };
+            let end = self.clause_end(start);
+            // A clause that holds a quote is the quote's row; a later cue may report more.
+            // A noun phrase after the cue (`agreed a £12m programme`) is no clause.
+            if (start..end).any(|i| self.quoted(i)) || !self.has_finite_verb(start, end) {
+                continue;
+            }
+            let cue = cx.cue_span(toks, c_at, c);
+            let mut v =
+                vec![self.found((start, end), m.clone(), appos, cue, Rule::IndirectCueClause)];
+            // `, adding that ...`: the same speaker goes on.
+            if end + 1 < n {
+                if let Some(pc) = self
+                    .cue(end + 1)
+                    .filter(|c| c.participle && c.class == CueClass::Speech)
+                {
+                    if let Some(s2) = self.clause_start(end + 1, pc) {
+                        let cue2 = cx.cue_span(toks, end + 1, pc);
+                        let e2 = self.clause_end(s2);
+                        v.push(self.found((s2, e2), m, appos, cue2, Rule::IndirectParticiple));
+                    }
+                }
+            }
+            return Some(v);
+        }
+        None
+    }
+
+    /// The subject of a verb coordinated with the sentence's first: `Wealth-X keeps its
+    /// finances secret but says ...`, `Ryan ... and suggested that ...`.
+    fn coordinated_subject(&self, c_at: usize) -> Option<(Mention, Option<Span>)> {
+        if c_at == 0 || !matches!(self.lower(c_at - 1).as_str(), "but" | "and") {
+            return None;
+        }
+        self.sentence_subject(c_at)
+    }
+
+    /// The subject at the sentence start, if it stands before token `before`: a pronoun only
+    /// when it opens the sentence.
+    fn sentence_subject(&self, before: usize) -> Option<(Mention, Option<Span>)> {
+        let toks = self.toks;
+        self.cx
+            .subject(&toks[..before])
+            .filter(|m| m.kind != MentionKind::Pronoun || m.span.start == toks[0].span.start)
+            .map(|m| (m, None))
+    }
+
+    /// `..., saying (that) CLAUSE`, `by saying CLAUSE`: the participle's subject is the
+    /// sentence subject.
+    fn participle(&self, c_at: usize, c: CueForm) -> Option<Found> {
+        let (cx, toks) = (self.cx, self.toks);
+        if c.class != CueClass::Speech
+            || c_at == 0
+            || !(toks[c_at - 1].is(',')
+                || matches!(
+                    self.lower(c_at - 1).as_str(),
+                    "by" | "while" | "after" | "before"
+                ))
+        {
+            return None;
+        }
+        let start = self.clause_start(c_at, c)?;
+        let (m, _) = self.sentence_subject(c_at)?;
+        let end = self.clause_end(start);
+        if !self.has_finite_verb(start, end) {
+            return None;
+        }
+        Some(self.found(
+            (start, end),
+            m,
+            None,
+            cx.cue_span(toks, c_at, c),
+            Rule::IndirectParticiple,
+        ))
+    }
+
+    /// The mention is the subject of its clause: it opens the sentence, or follows a comma, a
+    /// conjunction or an opening adverb.
+    fn is_subject(&self, m: &Mention) -> bool {
+        let Some(k) = self.toks.iter().position(|t| t.span.start == m.span.start) else {
+            return false;
+        };
+        // A relative pronoun stands for its antecedent: `unions who said ...`.
+        if k == 0 || self.toks[k - 1].is(',') || self.toks[k - 1].is('—') || m.antecedent.is_some()
+        {
+            return true;
+        }
+        matches!(
+            self.lower(k - 1).as_str(),
+            "and"
+                | "but"
+                | "so"
+                | "yet"
+                | "while"
+                | "as"
+                | "because"
+                | "since"
+                | "although"
+                | "though"
+                | "when"
+                | "after"
+                | "before"
+                | "if"
+                | "that"
+                | "whereas"
+                | "also"
+                | "now"
+                | "then"
+                | "still"
+                | "meanwhile"
+                | "however"
+        )
+    }
+
+    /// Where the reported clause starts after the cue at `c_at`: after `that` when it comes
+    /// within a few words (`said in a statement that`), after a short object for verbs of
+    /// telling (`told reporters`), else right after the cue, if a clause can start there.
+    fn clause_start(&self, c_at: usize, c: CueForm) -> Option<usize> {
+        let toks = self.toks;
+        let n = toks.len();
+        let j = c_at + c.words;
+        if j >= n || self.quoted(j) {
+            return None;
+        }
+        let lw = ascii_lower(self.w(c_at)).as_str().to_owned();
+        // `said that`, `said on Friday that`, `told CNN in an interview that`: only an
+        // adjunct or the person told may stand before `that`; after a noun (`said the failure
+        // stemmed from a migration that ...`) it is a relative pronoun.
+        if let Some(t) = (j..n.min(j + 10))
+            .take_while(|&i| !toks[i].is(',') || i == j)
+            .find(|&i| self.is_word(i, "that"))
+        {
+            let adjunct = t == j
+                || is_day(self.w(j))
+                || takes_person_object(&lw)
+                || matches!(
+                    self.lower(j).as_str(),
+                    "in" | "on"
+                        | "at"
+                        | "to"
+                        | "during"
+                        | "last"
+                        | "this"
+                        | "earlier"
+                        | "later"
+                        | "repeatedly"
+                        | "again"
+                        | "also"
+                        | "privately"
+                        | "publicly"
+                        | "today"
+                        | "yesterday"
+                        | "recently"
+                        | "previously"
+                        | "often"
+                        | "once"
+                );
+            if adjunct && (j..t).all(|i| toks[i].is_word()) {
+                return Some(t + 1);
+            }
+        }
+        // `says, however, that ...`: an adverb between commas.
+        if toks[j].is(',') && j + 2 < n && toks[j + 2].is(',') && toks[j + 1].is_word() {
+            let k = j + 3;
+            return Some(if k < n && self.is_word(k, "that") {
+                k + 1
+            } else {
+                k
+            });
+        }
+        if !toks[j].is_word() {
+            return None;
+        }
+        // A clause opens with a subject; prepositions and infinitives open none.
+        let opens_clause = |i: usize| {
+            i < n
+                && toks[i].is_word()
+                && !self.quoted(i)
+                && !matches!(
+                    self.lower(i).as_str(),
+                    "to" | "by"
+                        | "of"
+                        | "for"
+                        | "with"
+                        | "about"
+                        | "at"
+                        | "as"
+                        | "in"
+                        | "on"
+                        | "so"
+                        | "from"
+                        | "into"
+                        | "during"
+                        | "after"
+                        | "before"
+                        | "yes"
+                        | "no"
+                        | "not"
+                        | "nothing"
+                        | "anything"
+                        | "goodbye"
+                        | "hello"
+                        | "thanks"
+                        | "and"
+                        | "or"
+                        | "but"
+                        | "if"
+                        | "whether"
+                        | "what"
+                        | "how"
+                        | "why"
+                        | "when"
+                        | "where"
+                        | "who"
+                        | "which"
+                )
+        };
+        if takes_person_object(&lw) {
+            // `told reporters he`, `warned voters the plan`: skip a short object.
+            if let Some(k) = (j + 1..n.min(j + 5)).find(|&k| {
+                let w = self.lower(k);
+                matches!(
+                    w.split(['’', '\'']).next().unwrap_or(""),
+                    "he" | "she"
+                        | "they"
+                        | "it"
+                        | "we"
+                        | "i"
+                        | "there"
+                        | "the"
+                        | "his"
+                        | "her"
+                        | "their"
+                        | "its"
+                        | "a"
+                        | "an"
+                )
+            }) {
+                // `urged Brussels to avoid a fight` reports no clause.
+                if (j..k).all(|i| {
+                    toks[i].is_word()
+                        && !matches!(self.lower(i).as_str(), "to" | "of" | "about" | "for")
+                }) {
+                    return Some(k);
+                }
+            }
+            return None;
+        }
+        // Time words and adverbs between the cue and the clause: `said Friday he`.
+        let mut k = j;
+        while k < n && k < j + 3 && toks[k].is_word() && (is_filler(self.w(k)) || is_day(self.w(k)))
+        {
+            k += 1;
+        }
+        opens_clause(k).then_some(k)
+    }
+
+    /// True when the tokens `start..end` hold a word that looks like a finite verb: an
+    /// auxiliary or modal, a past tense, or a present tense after its subject. Noun phrases
+    /// (`a charity bout against his old rival`) have none.
+    fn has_finite_verb(&self, start: usize, end: usize) -> bool {
+        (start..end.min(self.toks.len())).any(|i| {
+            let t = &self.toks[i];
+            if !t.is_word() || self.quoted(i) {
+                return false;
+            }
+            let w = self.lower(i);
+            let w = w.as_str();
+            if w.ends_with("n't") || w.ends_with("n’t") {
+                return true;
+            }
+            is_auxiliary(w)
+                || is_past_tense(w)
+                || matches!(
+                    w,
+                    "said"
+                        | "told"
+                        | "thought"
+                        | "knew"
+                        | "found"
+                        | "made"
+                        | "remains"
+                        | "wants"
+                        | "needs"
+                        | "plans"
+                        | "knows"
+                        | "thinks"
+                        | "says"
+                        | "'re"
+                        | "’re"
+                        | "'ll"
+                        | "’ll"
+                        | "'d"
+                        | "’d"
+                        | "'ve"
+                        | "’ve"
+                )
+                || i > start
+                    && w.len() > 4
+                    && w.starts_with(|c: char| c.is_ascii_lowercase())
+                    && (w.ends_with("ed")
+                        || w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us"))
+        })
+    }
+
+    /// The clause from `start` runs to the sentence end, or to a comma before a participle cue
+    /// (`, adding that ...`), whichever comes first.
+    fn clause_end(&self, start: usize) -> usize {
+        let toks = self.toks;
+        // `, but said ...`, `and added ...`: a second verb of the same subject.
+        let second_verb = |i: usize| {
+            toks[i].is_word()
+                && matches!(self.lower(i).as_str(), "but" | "and")
+                && (self
+                    .cue(i + 1)
+                    .is_some_and(|c| !c.participle && c.class != CueClass::Phrase)
+                    || i + 2 < toks.len()
+                        && is_filler(self.w(i + 1))
+                        && self.cue(i + 2).is_some_and(|c| !c.participle))
+        };
+        (start..toks.len())
+            .find(|&i| {
+                toks[i].is(',')
+                    && self
+                        .cue(i + 1)
+                        .is_some_and(|c| c.participle && c.class == CueClass::Speech)
+                    || toks[i].is(';')
+                    || second_verb(i)
+            })
+            .unwrap_or(toks.len())
+    }
+
+    fn found(
+        &self,
+        content: (usize, usize),
+        mention: Mention,
+        appositive: Option<Span>,
+        cue: Span,
+        rule: Rule,
+    ) -> Found {
+        Found {
+            content,
+            mention,
+            appositive,
+            cue,
+            rule,
+        }
+    }
+}
+
+fn is_day(w: &str) -> bool {
+    is_time_word(w) || matches!(w, "recently" | "repeatedly")
+}
