@@ -580,65 +580,9 @@ impl<'a> Ctx<'a> {
         // A sentence opening with a participle has no subject there: `Reprising one of her
         // lines, ...`, `Asked about it, ...`.
         let fw = self.w(first);
-        // `Beijing hit back` is no participle: one opens a phrase with an object or a
-        // preposition after it.
-        let opens_phrase = toks.get(1).map_or(true, |n| {
-            !n.is_word()
-                || matches!(
-                    ascii_lower(self.w(n)).as_str(),
-                    "the"
-                        | "a"
-                        | "an"
-                        | "one"
-                        | "his"
-                        | "her"
-                        | "their"
-                        | "its"
-                        | "our"
-                        | "my"
-                        | "about"
-                        | "to"
-                        | "for"
-                        | "on"
-                        | "in"
-                        | "at"
-                        | "by"
-                        | "with"
-                        | "from"
-                        | "that"
-                        | "this"
-                        | "these"
-                        | "those"
-                        | "him"
-                        | "them"
-                        | "it"
-                        | "me"
-                        | "us"
-                        | "over"
-                        | "after"
-                        | "into"
-                        | "up"
-                        | "out"
-                        | "back"
-                        | "down"
-                        | "off"
-                        | "as"
-                        | "what"
-                        | "how"
-                        | "why"
-                        | "whether"
-                        | "if"
-                        | "under"
-                        | "through"
-                        | "against"
-                        | "during"
-                        | "before"
-                        | "without"
-                )
-                || self.w(n).starts_with(char::is_lowercase) && fw.ends_with("ed")
-        });
+        // `Beijing hit back` is no participle.
         if (fw.ends_with("ing") || fw.ends_with("ed"))
-            && opens_phrase
+            && !self.g.lex.is_place(fw)
             && !self.g.lex.is_given_name(fw)
             && !self.g.lex.is_title_modifier(fw)
         {
