@@ -212,7 +212,7 @@ fn ends_forward_np(w: &str) -> bool {
 
 pub(crate) struct Ctx<'a> {
     g: Grammar<'a>,
-    text: &'a str,
+    pub(crate) text: &'a str,
 }
 
 impl<'a> Ctx<'a> {

@@ -97,7 +97,7 @@ struct Found {
 
 impl<'a> Sentence<'a> {
     fn w(&self, i: usize) -> &'a str {
-        self.cx.w(&self.toks[i])
+        self.toks.get(i).map_or("", |t| self.cx.w(t))
     }
 
     fn lower(&self, i: usize) -> String {
@@ -105,12 +105,14 @@ impl<'a> Sentence<'a> {
     }
 
     fn is_word(&self, i: usize, word: &str) -> bool {
-        self.toks[i].is_word() && self.w(i).eq_ignore_ascii_case(word)
+        self.toks.get(i).is_some_and(Tok::is_word) && self.w(i).eq_ignore_ascii_case(word)
     }
 
     /// True when token `i` stands inside a quote.
     fn quoted(&self, i: usize) -> bool {
-        let sp = self.toks[i].span;
+        let Some(sp) = self.toks.get(i).map(|t| t.span) else {
+            return false;
+        };
         self.quotes
             .iter()
             .any(|q| q.start <= sp.start && sp.end <= q.end)
@@ -118,7 +120,7 @@ impl<'a> Sentence<'a> {
 
     /// The cue at token `i`, outside quotes.
     fn cue(&self, i: usize) -> Option<CueForm> {
-        if self.quoted(i) {
+        if i >= self.toks.len() || self.quoted(i) {
             return None;
         }
         self.cx.cue_at(self.toks, i)
@@ -446,87 +448,112 @@ impl<'a> Sentence<'a> {
     fn cue_then_clause(&self) -> Option<Vec<Found>> {
         let (cx, toks) = (self.cx, self.toks);
         let n = toks.len();
-        for c_at in 0..n {
-            let Some(c) = self.cue(c_at) else {
+        let mut out = Vec::new();
+        // The subject of the latest cue, for a participle or a second verb after its clause
+        // (`Ortiz said ..., adding that ...`, `He says ... and says ...`).
+        let mut last: Option<(Mention, Option<Span>)> = None;
+        // Where the latest clause ended: no subject is looked for before it.
+        let mut done = 0;
+        let mut c_at = 0;
+        while c_at < n {
+            let Some(c) = self.cue(c_at).filter(|c| c.class != CueClass::Phrase) else {
+                c_at += 1;
                 continue;
             };
-            if c.class == CueClass::Phrase {
-                continue;
-            }
             if c.participle {
-                if let Some(f) = self.participle(c_at, c) {
-                    return Some(vec![f]);
+                if let Some(f) = self.participle(c_at, c, last.clone()) {
+                    c_at = f.content.1.max(c_at + 1);
+                    done = c_at;
+                    out.push(f);
+                } else {
+                    c_at += 1;
                 }
                 continue;
             }
-            // A passive is no report by the subject: `he was asked`, `it is expected`.
-            if c_at > 0
-                && matches!(
-                    self.lower(c_at - 1).as_str(),
-                    "was" | "were" | "is" | "are" | "be" | "been" | "being" | "to"
-                )
-            {
+            // A passive is no report by the subject (`he was asked`, `it is expected`), and
+            // a denial of saying is no report (`did not say how many`).
+            if c_at > 0 && {
+                let p = self.lower(c_at - 1);
+                matches!(
+                    p.as_str(),
+                    "was"
+                        | "were"
+                        | "is"
+                        | "are"
+                        | "be"
+                        | "been"
+                        | "being"
+                        | "to"
+                        | "not"
+                        | "never"
+                ) || p.ends_with("n't")
+                    || p.ends_with("n’t")
+            } {
+                c_at += 1;
                 continue;
             }
             let floor = (0..c_at)
                 .rev()
                 .find(|&i| self.quoted(i))
-                .map_or(0, |i| i + 1);
-            // `ASML on Wednesday disclosed`: a time phrase between subject and cue.
+                .map_or(0, |i| i + 1)
+                .max(done);
+            // `ASML on Wednesday disclosed`, `has traditionally argued`: a time phrase or an
+            // adverb between subject and cue.
             let mut before = c_at;
-            while before > floor + 1
-                && toks[before - 1].is_word()
-                && (is_day(self.w(before - 1)) || is_filler(self.w(before - 1)))
-            {
+            while before > floor + 1 && toks[before - 1].is_word() && {
+                let w = self.w(before - 1);
+                is_day(w) || is_filler(w) || w.len() > 4 && w.ends_with("ly")
+            } {
                 before -= 1;
             }
             if before < c_at && before > floor + 1 && self.is_word(before - 1, "on") {
                 before -= 1;
             }
+            let coordinated = c_at > 0 && matches!(self.lower(c_at - 1).as_str(), "but" | "and");
             let subject = cx
                 .mention_before(toks, floor, before)
                 .filter(|(m, _)| self.is_subject(m))
-                .or_else(|| self.coordinated_subject(c_at));
+                .or_else(|| {
+                    if coordinated {
+                        last.clone().or_else(|| self.sentence_subject(c_at))
+                    } else if floor == 0 && c.class == CueClass::Speech {
+                        // A subject the mention grammar cannot take whole (`Many speakers
+                        // at the service, including ..., said`): the leading noun phrase,
+                        // if no verb stands between it and the cue.
+                        self.sentence_subject(before).filter(|(m, _)| {
+                            let after = toks.partition_point(|t| t.span.start < m.span.end);
+                            let lone_article = matches!(
+                                ascii_lower(m.span.slice(cx.text)).as_str(),
+                                "the" | "a" | "an" | "this" | "that" | "these" | "those"
+                            );
+                            !lone_article && !self.verb_outside_commas(after, before)
+                        })
+                    } else {
+                        None
+                    }
+                });
             let Some((m, appos)) = subject else {
+                c_at += 1;
                 continue;
             };
+            last = Some((m.clone(), appos));
             let Some(start) = self.clause_start(c_at, c) else {
+                c_at += 1;
                 continue;
             };
             let end = self.clause_end(start);
             // A clause that holds a quote is the quote's row; a later cue may report more.
             // A noun phrase after the cue (`agreed a £12m programme`) is no clause.
             if (start..end).any(|i| self.quoted(i)) || !self.has_finite_verb(start, end) {
+                c_at += 1;
                 continue;
             }
             let cue = cx.cue_span(toks, c_at, c);
-            let mut v =
-                vec![self.found((start, end), m.clone(), appos, cue, Rule::IndirectCueClause)];
-            // `, adding that ...`: the same speaker goes on.
-            if end + 1 < n {
-                if let Some(pc) = self
-                    .cue(end + 1)
-                    .filter(|c| c.participle && c.class == CueClass::Speech)
-                {
-                    if let Some(s2) = self.clause_start(end + 1, pc) {
-                        let cue2 = cx.cue_span(toks, end + 1, pc);
-                        let e2 = self.clause_end(s2);
-                        v.push(self.found((s2, e2), m, appos, cue2, Rule::IndirectParticiple));
-                    }
-                }
-            }
-            return Some(v);
+            out.push(self.found((start, end), m, appos, cue, Rule::IndirectCueClause));
+            done = end;
+            c_at = end.max(c_at + 1);
         }
-        None
-    }
-
-    /// The subject of a verb coordinated with the sentence's first: `Wealth-X keeps its
-    /// finances secret but says ...`, `Ryan ... and suggested that ...`.
-    fn coordinated_subject(&self, c_at: usize) -> Option<(Mention, Option<Span>)> {
-        if c_at == 0 || !matches!(self.lower(c_at - 1).as_str(), "but" | "and") {
-            return None;
-        }
-        self.sentence_subject(c_at)
+        (!out.is_empty()).then_some(out)
     }
 
     /// The subject at the sentence start, if it stands before token `before`: a pronoun only
@@ -541,7 +568,12 @@ impl<'a> Sentence<'a> {
 
     /// `..., saying (that) CLAUSE`, `by saying CLAUSE`: the participle's subject is the
     /// sentence subject.
-    fn participle(&self, c_at: usize, c: CueForm) -> Option<Found> {
+    fn participle(
+        &self,
+        c_at: usize,
+        c: CueForm,
+        last: Option<(Mention, Option<Span>)>,
+    ) -> Option<Found> {
         let (cx, toks) = (self.cx, self.toks);
         if c.class != CueClass::Speech
             || c_at == 0
@@ -554,7 +586,7 @@ impl<'a> Sentence<'a> {
             return None;
         }
         let start = self.clause_start(c_at, c)?;
-        let (m, _) = self.sentence_subject(c_at)?;
+        let (m, appos) = last.or_else(|| self.sentence_subject(c_at))?;
         let end = self.clause_end(start);
         if !self.has_finite_verb(start, end) {
             return None;
@@ -562,7 +594,7 @@ impl<'a> Sentence<'a> {
         Some(self.found(
             (start, end),
             m,
-            None,
+            appos,
             cx.cue_span(toks, c_at, c),
             Rule::IndirectParticiple,
         ))
@@ -698,15 +730,6 @@ impl<'a> Sentence<'a> {
                         | "and"
                         | "or"
                         | "but"
-                        | "if"
-                        | "whether"
-                        | "what"
-                        | "how"
-                        | "why"
-                        | "when"
-                        | "where"
-                        | "who"
-                        | "which"
                 )
         };
         if takes_person_object(&lw) {
@@ -795,6 +818,25 @@ impl<'a> Sentence<'a> {
                     && (w.ends_with("ed")
                         || w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us"))
         })
+    }
+
+    /// A verb between `start` and `end` outside comma or dash pairs: `The warning came in
+    /// the wake of a report, ..., that suggested` has one; `Executives for the firm, which
+    /// made $3 billion last year, say` has none.
+    fn verb_outside_commas(&self, start: usize, end: usize) -> bool {
+        let mut inside = false;
+        let mut from = start;
+        for i in start..end.min(self.toks.len()) {
+            let t = &self.toks[i];
+            if t.is(',') || t.is('—') || t.is('–') || t.is('(') || t.is(')') {
+                if !inside && self.has_finite_verb(from, i) {
+                    return true;
+                }
+                inside = !inside;
+                from = i + 1;
+            }
+        }
+        !inside && self.has_finite_verb(from, end)
     }
 
     /// The clause from `start` runs to the sentence end, or to a comma before a participle cue
