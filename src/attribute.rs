@@ -230,7 +230,9 @@ impl<'a> Ctx<'a> {
 
     /// The cue starting at token `i` of `toks`, if any.
     pub(crate) fn cue_at(&self, toks: &[Tok], i: usize) -> Option<CueForm> {
-        if !toks.get(i)?.is_word() {
+        let t = toks.get(i)?;
+        // Most words start no cue: one lookup in the word table says so.
+        if !t.is_word() || !self.g.lex.may_start_cue(self.w(t)) {
             return None;
         }
         let mut words: [&str; 3] = [""; 3];

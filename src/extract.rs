@@ -80,14 +80,18 @@ impl Extractor {
         } else {
             attribute::attribute(text, &self.lexicon, &paragraphs, &spans)
         };
-        let reported = indirect::find(text, &self.lexicon, &paragraphs, &spans);
+        let lex = &*self.lexicon;
+        let mut names = resolve::NameScan::default();
+        let reported = indirect::find(text, lex, &paragraphs, &spans, |toks| {
+            names.paragraph(text, lex, toks)
+        });
         if !reported.is_empty() {
             found = merge(found, reported);
         }
         if found.is_empty() {
             return Extraction::default();
         }
-        let mut quotes = resolve::resolve(text, &self.lexicon, &found);
+        let mut quotes = resolve::resolve(text, lex, &found, names);
         if self.kinds != [true; 3] {
             quotes.retain(|q| self.kinds[q.kind as usize]);
         }

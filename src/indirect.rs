@@ -17,11 +17,10 @@
 use crate::attribute::{is_filler, takes_person_object, Attribution, Ctx};
 use crate::lexicon::{CueClass, CueForm, Lexicon};
 use crate::mention::{
-    ascii_lower, is_auxiliary, is_past_tense, is_time_word, tokenize, Mention, MentionKind, Tok,
-    TokKind,
+    ascii_lower, is_auxiliary, is_past_tense, is_time_word, tokenize, AsciiLower, Mention,
+    MentionKind, Tok, TokKind,
 };
 use crate::quotes::QuoteSpan;
-use crate::segment;
 use crate::span::Span;
 use crate::types::{QuoteKind, Rule};
 
@@ -30,44 +29,65 @@ const MIN_WORDS: usize = 3;
 
 /// The indirect-speech attributions of one document, in text order. `quotes` are the quoted
 /// spans found in it: no reported clause overlaps one.
+///
+/// Every paragraph is tokenized here; `each_paragraph` sees the tokens of each, in order, so
+/// that the name scan of the resolution stage needs no second pass.
 pub fn find(
     text: &str,
     lex: &Lexicon,
     paragraphs: &[Span],
     quotes: &[QuoteSpan],
+    mut each_paragraph: impl FnMut(&[Tok]),
 ) -> Vec<Attribution> {
     let cx = Ctx::new(text, lex);
     let mut out = Vec::new();
-    let mut sentences = Vec::new();
+    let mut sentences: Vec<(usize, usize)> = Vec::new();
+    let mut in_sentence: Vec<Span> = Vec::new();
+    let mut quoted: Vec<bool> = Vec::new();
     let mut qi = 0;
     for &para in paragraphs {
-        // Paragraphs with no cue word at all are common: skip them before splitting.
         let toks = tokenize(text, para);
-        if !(0..toks.len()).any(|i| cx.cue_at(&toks, i).is_some()) {
+        each_paragraph(&toks);
+        // The cue of each token, looked up once. Paragraphs with no cue at all are common:
+        // they are skipped before splitting.
+        let cues: Vec<Option<CueForm>> = (0..toks.len()).map(|i| cx.cue_at(&toks, i)).collect();
+        if cues.iter().all(Option::is_none) {
             continue;
         }
         sentences.clear();
-        segment::sentences_into(text, para, &mut sentences);
-        for &s in &sentences {
+        token_sentences(text, &toks, &mut sentences);
+        for &(lo, hi) in &sentences {
+            let s = Span::new(toks[lo].span.start, toks[hi - 1].span.end);
             while qi < quotes.len() && quotes[qi].span.end <= s.start {
                 qi += 1;
             }
-            let in_sentence: Vec<Span> = quotes[qi..]
-                .iter()
-                .take_while(|q| q.span.start < s.end)
-                .map(|q| q.span)
-                .collect();
+            in_sentence.clear();
+            in_sentence.extend(
+                quotes[qi..]
+                    .iter()
+                    .take_while(|q| q.span.start < s.end)
+                    .map(|q| q.span),
+            );
             if in_sentence
                 .iter()
                 .any(|q| q.start <= s.start && q.end >= s.end)
             {
                 continue;
             }
-            let lo = toks.partition_point(|t| t.span.start < s.start);
-            let hi = toks.partition_point(|t| t.span.start < s.end);
+            if cues[lo..hi].iter().all(Option::is_none) {
+                continue;
+            }
+            quoted.clear();
+            quoted.extend(toks[lo..hi].iter().map(|t| {
+                in_sentence
+                    .iter()
+                    .any(|q| q.start <= t.span.start && t.span.end <= q.end)
+            }));
             Sentence {
                 cx: &cx,
                 toks: &toks[lo..hi],
+                cues: &cues[lo..hi],
+                quoted: &quoted,
                 quotes: &in_sentence,
                 span: s,
             }
@@ -77,10 +97,125 @@ pub fn find(
     out
 }
 
+/// Splits a paragraph's tokens into sentences, as token ranges: a sentence ends at a full
+/// stop, question or exclamation mark (with any closing marks after it) before a capitalised
+/// word, a digit or an opening mark, or at a line break. The tokenizer keeps the dots of
+/// initials and abbreviations (`U.S.`, `Sen.`) inside their words, so they end nothing. This
+/// is cheaper than the Unicode splitter the quote stage uses, and good enough for finding
+/// reported clauses, which never cross a sentence end.
+fn token_sentences(text: &str, toks: &[Tok], out: &mut Vec<(usize, usize)>) {
+    let mut start = 0;
+    let mut i = 0;
+    while i < toks.len() {
+        let t = &toks[i];
+        let mut end = None;
+        if t.is('.') || t.is('!') || t.is('?') || t.is('…') {
+            // Closing marks stuck to the stop belong to its sentence; a straight quotation
+            // mark after a space opens the next one.
+            let mut k = i + 1;
+            while k < toks.len()
+                && toks[k].span.start == toks[k - 1].span.end
+                && matches!(
+                    toks[k].kind,
+                    TokKind::Punct('”' | '’' | '"' | '\'' | ')' | '»' | '.')
+                )
+            {
+                k += 1;
+            }
+            let next_opens = toks.get(k).is_some_and(|n| {
+                let w = n.text(text);
+                w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+                    || matches!(
+                        n.kind,
+                        TokKind::Punct('“' | '‘' | '"' | '\'' | '(' | '«' | '—' | '-')
+                    )
+            });
+            // `Roe v. Wade`
+            let legal = i > 0 && matches!(toks[i - 1].text(text), "v" | "vs");
+            if (next_opens || k == toks.len()) && !legal {
+                end = Some(k);
+            }
+        } else if t.is_word()
+            && t.text(text).ends_with('.')
+            && toks
+                .get(i + 1)
+                .is_some_and(|n| opens_sentence(n.text(text)))
+        {
+            // `... to enter the U.S. The proposal ...`: an abbreviation's dot ends a sentence
+            // before a word that opens one.
+            end = Some(i + 1);
+        } else if i + 1 < toks.len()
+            && text.as_bytes()[t.span.end..toks[i + 1].span.start].contains(&b'\n')
+        {
+            end = Some(i + 1);
+        }
+        if let Some(e) = end {
+            if e > start {
+                out.push((start, e));
+            }
+            start = e;
+            i = e;
+        } else {
+            i += 1;
+        }
+    }
+    if start < toks.len() {
+        out.push((start, toks.len()));
+    }
+}
+
+/// Capitalised words that open sentences and seldom follow an abbreviation inside one.
+fn opens_sentence(w: &str) -> bool {
+    matches!(
+        w,
+        "The"
+            | "A"
+            | "An"
+            | "He"
+            | "She"
+            | "It"
+            | "They"
+            | "We"
+            | "I"
+            | "But"
+            | "And"
+            | "In"
+            | "This"
+            | "That"
+            | "These"
+            | "Those"
+            | "His"
+            | "Her"
+            | "Their"
+            | "Its"
+            | "Our"
+            | "There"
+            | "If"
+            | "When"
+            | "While"
+            | "After"
+            | "Some"
+            | "Many"
+            | "Most"
+            | "Still"
+            | "Yet"
+            | "So"
+            | "Then"
+            | "Now"
+            | "Meanwhile"
+            | "However"
+            | "Also"
+    )
+}
+
 /// One sentence and the quotes inside it.
 struct Sentence<'a> {
     cx: &'a Ctx<'a>,
     toks: &'a [Tok],
+    /// The cue at each token, inside quotes too.
+    cues: &'a [Option<CueForm>],
+    /// Whether each token stands inside a quote.
+    quoted: &'a [bool],
     quotes: &'a [Span],
     span: Span,
 }
@@ -100,8 +235,8 @@ impl<'a> Sentence<'a> {
         self.toks.get(i).map_or("", |t| self.cx.w(t))
     }
 
-    fn lower(&self, i: usize) -> String {
-        ascii_lower(self.w(i)).as_str().to_owned()
+    fn lower(&self, i: usize) -> AsciiLower {
+        ascii_lower(self.w(i))
     }
 
     fn is_word(&self, i: usize, word: &str) -> bool {
@@ -110,20 +245,15 @@ impl<'a> Sentence<'a> {
 
     /// True when token `i` stands inside a quote.
     fn quoted(&self, i: usize) -> bool {
-        let Some(sp) = self.toks.get(i).map(|t| t.span) else {
-            return false;
-        };
-        self.quotes
-            .iter()
-            .any(|q| q.start <= sp.start && sp.end <= q.end)
+        self.quoted.get(i).copied().unwrap_or(false)
     }
 
     /// The cue at token `i`, outside quotes.
     fn cue(&self, i: usize) -> Option<CueForm> {
-        if i >= self.toks.len() || self.quoted(i) {
+        if self.quoted(i) {
             return None;
         }
-        self.cx.cue_at(self.toks, i)
+        self.cues.get(i).copied().flatten()
     }
 
     fn attribute(&self, out: &mut Vec<Attribution>) {
@@ -351,7 +481,7 @@ impl<'a> Sentence<'a> {
         ) || is_day(self.w(first));
         let verb_like = words.iter().any(|&i| {
             let w = self.lower(i);
-            is_auxiliary(&w) || w == "that"
+            is_auxiliary(&w) || &*w == "that"
         });
         words.len() <= 8
             && opens

@@ -60,6 +60,10 @@ pub struct Lexicon {
     words: HashMap<Box<[u8]>, u8>,
     /// Countries and capitals that speak for their government (lowercase, whole names).
     places: HashSet<Box<[u8]>>,
+    /// For cue first words of ASCII letters: bit `len` of entry `[first][last]` (letters
+    /// 0..26) is set when a cue first word has that shape. A word whose shape is not set
+    /// starts no cue, with no hashing.
+    cue_shapes: Box<[[u32; 26]; 26]>,
 }
 
 const WORD_HEAD: u8 = 1;
@@ -69,6 +73,7 @@ const WORD_TITLE_F: u8 = 8;
 const WORD_TITLE_M: u8 = 16;
 const WORD_NAME_F: u8 = 32;
 const WORD_NAME_M: u8 = 64;
+const WORD_CUE: u8 = 128;
 
 impl Lexicon {
     /// The rule data bundled with the crate.
@@ -114,6 +119,7 @@ impl Lexicon {
             names: HashMap::default(),
             words: HashMap::default(),
             places: HashSet::default(),
+            cue_shapes: Box::new([[0; 26]; 26]),
         };
         lex.parse_cues(cues, &mut problems);
         lex.parse_titles(titles, &mut problems);
@@ -149,6 +155,18 @@ impl Lexicon {
         self.heads.iter().for_each(|w| mark(w, WORD_HEAD));
         self.modifiers.iter().for_each(|w| mark(w, WORD_MODIFIER));
         self.honorifics.iter().for_each(|w| mark(w, WORD_HONORIFIC));
+        self.cues.keys().for_each(|w| mark(w, WORD_CUE));
+        let mut shapes = Box::new([[0u32; 26]; 26]);
+        for w in self.cues.keys() {
+            if let Some((f, l, len)) = shape(w) {
+                shapes[f][l] |= 1 << len;
+            } else {
+                // A word the table cannot hold: no word is rejected by shape.
+                shapes = Box::new([[u32::MAX; 26]; 26]);
+                break;
+            }
+        }
+        self.cue_shapes = shapes;
         for (w, g) in &self.gendered {
             mark(
                 w,
@@ -375,10 +393,34 @@ impl Lexicon {
         gender(self.word_bits(word), WORD_NAME_F, WORD_NAME_M)
     }
 
+    /// True when `word` (case ignored) is the first word of a cue form: a quick test before
+    /// [`Lexicon::cue_at`].
+    pub fn may_start_cue(&self, word: &str) -> bool {
+        if let Some((f, l, len)) = shape(word) {
+            if self.cue_shapes[f][l] & (1 << len) == 0 {
+                return false;
+            }
+        }
+        self.word_bits(word) & WORD_CUE != 0
+    }
+
     /// True when `word` is a known given name.
     pub fn is_given_name(&self, word: &str) -> bool {
         self.word_bits(word) & (WORD_NAME_F | WORD_NAME_M) != 0
     }
+}
+
+/// The first and last letters (0..26, case ignored) and the length of an ASCII word of
+/// letters of 1 to 31 bytes, for the cue shape table.
+fn shape(word: &str) -> Option<(usize, usize, usize)> {
+    let b = word.as_bytes();
+    let (first, last) = (b.first()?, b.last()?);
+    if b.len() > 31 || !first.is_ascii_alphabetic() || !last.is_ascii_alphabetic() {
+        return None;
+    }
+    let f = (first.to_ascii_lowercase() - b'a') as usize;
+    let l = (last.to_ascii_lowercase() - b'a') as usize;
+    Some((f, l, b.len()))
 }
 
 fn gender(bits: u8, female: u8, male: u8) -> Option<Gender> {

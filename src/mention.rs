@@ -1098,6 +1098,14 @@ pub(crate) struct AsciiLower {
     len: usize,
 }
 
+impl std::ops::Deref for AsciiLower {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
 impl AsciiLower {
     /// The lowercased word.
     pub(crate) fn as_str(&self) -> &str {

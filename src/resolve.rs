@@ -7,7 +7,7 @@
 
 use crate::attribute::Attribution;
 use crate::lexicon::{Gender, Lexicon};
-use crate::mention::{tokenize, Grammar, Mention, MentionKind, TokKind};
+use crate::mention::{Grammar, Mention, MentionKind, Tok, TokKind};
 use crate::span::Span;
 use crate::types::{Quote, Rule};
 
@@ -126,15 +126,13 @@ struct Resolver<'a> {
     recency: Vec<(usize, usize)>,
     live: Vec<usize>,
     stale: usize,
-    named: Option<Names>,
+    named: Names,
 }
 
 impl<'a> Resolver<'a> {
-    /// Persons named anywhere in the text, found on first use.
+    /// Persons named anywhere in the text.
     fn named(&mut self) -> &Names {
-        let (text, lex) = (self.text, self.lex);
-        self.named
-            .get_or_insert_with(|| Names::new(scan_names(text, lex)))
+        &self.named
     }
 
     /// Marks entity `e` as the latest speaker, mentioned at `at`.
@@ -428,21 +426,24 @@ fn title_matches(title: &str, head: &str) -> bool {
     })
 }
 
-/// Persons named in the text: capitalised name words after a title, starting with a known
-/// given name, or followed by an appositive title (`Jordan Pike, executive director of ...`).
-fn scan_names(text: &str, lex: &Lexicon) -> Vec<Named> {
-    let mut out = Vec::new();
-    // Paragraph by paragraph: a name never runs across one, and only one paragraph's tokens
-    // are held at a time, however long the document.
-    for para in crate::segment::paragraphs(text) {
-        scan_paragraph(text, lex, para, &mut out);
-    }
-    out
+/// Persons named in a document, found paragraph by paragraph (a name never runs across
+/// one) by [`NameScan::paragraph`] and handed to [`resolve`].
+#[derive(Default)]
+pub struct NameScan {
+    found: Vec<Named>,
 }
 
-fn scan_paragraph(text: &str, lex: &Lexicon, para: Span, out: &mut Vec<Named>) {
+impl NameScan {
+    /// Adds the persons named in one paragraph, given its tokens; paragraphs come in text
+    /// order. Capitalised name words after a title, starting with a known given name, or
+    /// followed by an appositive title (`Jordan Pike, executive director of ...`).
+    pub fn paragraph(&mut self, text: &str, lex: &Lexicon, toks: &[Tok]) {
+        scan_paragraph(text, lex, toks, &mut self.found);
+    }
+}
+
+fn scan_paragraph(text: &str, lex: &Lexicon, toks: &[Tok], out: &mut Vec<Named>) {
     let g = Grammar { lex, text };
-    let toks = tokenize(text, para);
     let mut sentence_start = 0;
     let mut i = 0;
     while i < toks.len() {
@@ -552,7 +553,12 @@ fn scan_paragraph(text: &str, lex: &Lexicon, para: Span, out: &mut Vec<Named>) {
 }
 
 /// Resolves the mentions of a document's attributions into quotes.
-pub fn resolve(text: &str, lex: &Lexicon, attributions: &[Attribution]) -> Vec<Quote> {
+pub fn resolve(
+    text: &str,
+    lex: &Lexicon,
+    attributions: &[Attribution],
+    names: NameScan,
+) -> Vec<Quote> {
     let mut r = Resolver {
         text,
         lex,
@@ -562,7 +568,7 @@ pub fn resolve(text: &str, lex: &Lexicon, attributions: &[Attribution]) -> Vec<Q
         recency: Vec::new(),
         live: Vec::new(),
         stale: 0,
-        named: None,
+        named: Names::new(names.found),
     };
     let mut ent: Vec<Option<usize>> = Vec::with_capacity(attributions.len());
     for (k, a) in attributions.iter().enumerate() {
