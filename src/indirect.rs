@@ -642,7 +642,25 @@ impl<'a> Sentence<'a> {
             let coordinated = c_at > 0 && matches!(self.lower(c_at - 1).as_str(), "but" | "and");
             let subject = cx
                 .mention_before(toks, floor, before)
-                .filter(|(m, _)| self.is_subject(m))
+                .and_then(|(m, appos)| {
+                    if self.is_subject(&m) {
+                        return Some((m, appos));
+                    }
+                    // `Local anglers claimed`: a capitalised first word before a plural noun
+                    // belongs to the subject.
+                    let k = toks.iter().position(|t| t.span.start == m.span.start)?;
+                    (k == 1 && floor == 0 && m.kind == MentionKind::Description && {
+                        let w = self.w(0);
+                        w.starts_with(char::is_uppercase) && !is_auxiliary(&ascii_lower(w))
+                    })
+                    .then(|| {
+                        let span = Span::new(toks[0].span.start, m.span.end);
+                        (
+                            Mention::unnamed(span, MentionKind::Description, m.gender),
+                            appos,
+                        )
+                    })
+                })
                 .or_else(|| {
                     if coordinated {
                         last.clone().or_else(|| self.sentence_subject(c_at))
@@ -899,7 +917,10 @@ impl<'a> Sentence<'a> {
         {
             k += 1;
         }
-        opens_clause(k).then_some(k)
+        // `believes at least a third of ...`
+        let at_least =
+            self.is_word(k, "at") && matches!(self.lower(k + 1).as_str(), "least" | "most");
+        (opens_clause(k) || at_least).then_some(k)
     }
 
     /// True when the tokens `start..end` hold a word that looks like a finite verb: an
