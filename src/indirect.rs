@@ -17,7 +17,7 @@
 use crate::attribute::{is_filler, takes_person_object, Attribution, Ctx};
 use crate::lexicon::{CueClass, CueForm, Lexicon};
 use crate::mention::{
-    ascii_lower, is_auxiliary, is_past_tense, is_time_word, tokenize, AsciiLower, Mention,
+    ascii_lower, is_auxiliary, is_past_tense, is_time_word, tokenize_into, AsciiLower, Mention,
     MentionKind, Tok, TokKind,
 };
 use crate::quotes::QuoteSpan;
@@ -44,13 +44,17 @@ pub fn find(
     let mut sentences: Vec<(usize, usize)> = Vec::new();
     let mut in_sentence: Vec<Span> = Vec::new();
     let mut quoted: Vec<bool> = Vec::new();
+    // Buffers reused from paragraph to paragraph.
+    let mut toks: Vec<Tok> = Vec::new();
+    let mut cues: Vec<Option<CueForm>> = Vec::new();
     let mut qi = 0;
     for &para in paragraphs {
-        let toks = tokenize(text, para);
+        tokenize_into(text, para, &mut toks);
         each_paragraph(&toks);
         // The cue of each token, looked up once. Paragraphs with no cue at all are common:
         // they are skipped before splitting.
-        let cues: Vec<Option<CueForm>> = (0..toks.len()).map(|i| cx.cue_at(&toks, i)).collect();
+        cues.clear();
+        cues.extend((0..toks.len()).map(|i| cx.cue_at(&toks, i)));
         if cues.iter().all(Option::is_none) {
             continue;
         }

@@ -68,6 +68,13 @@ fn dotted_abbreviations_are_short_and_capitalised() {
 /// Splits `region` of `text` into tokens. Whitespace separates tokens and is dropped.
 pub fn tokenize(text: &str, region: Span) -> Vec<Tok> {
     let mut toks = Vec::with_capacity(region.len() / 5 + 4);
+    tokenize_into(text, region, &mut toks);
+    toks
+}
+
+/// [`tokenize`] into `toks`, which is cleared first: one buffer serves many paragraphs.
+pub fn tokenize_into(text: &str, region: Span, toks: &mut Vec<Tok>) {
+    toks.clear();
     let s = &text[region.start..region.end];
     let b = s.as_bytes();
     let mut i = 0;
@@ -144,7 +151,6 @@ pub fn tokenize(text: &str, region: Span) -> Vec<Tok> {
             i += len;
         }
     }
-    toks
 }
 
 /// ASCII letters and digits, by byte: one load in the tokenizer's inner loop.
