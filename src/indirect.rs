@@ -816,6 +816,7 @@ impl<'a> Sentence<'a> {
                     "in" | "on"
                         | "at"
                         | "to"
+                        | "with"
                         | "during"
                         | "last"
                         | "this"
@@ -938,7 +939,26 @@ impl<'a> Sentence<'a> {
             }
             let w = self.lower(i);
             let w = w.as_str();
-            if w.ends_with("n't") || w.ends_with("n’t") {
+            // `doesn't`, `she’ll`, `they're`, `we've`, `he'd`, and `he's` after a pronoun.
+            if [
+                "n't", "n’t", "'ll", "’ll", "'re", "’re", "'ve", "’ve", "'d", "’d",
+            ]
+            .iter()
+            .any(|s| w.ends_with(s))
+                || matches!(
+                    w,
+                    "he's"
+                        | "he’s"
+                        | "she's"
+                        | "she’s"
+                        | "it's"
+                        | "it’s"
+                        | "that's"
+                        | "that’s"
+                        | "there's"
+                        | "there’s"
+                )
+            {
                 return true;
             }
             is_auxiliary(w)
@@ -983,7 +1003,12 @@ impl<'a> Sentence<'a> {
         let mut from = start;
         for i in start..end.min(self.toks.len()) {
             let t = &self.toks[i];
-            if t.is(',') || t.is('—') || t.is('–') || t.is('(') || t.is(')') {
+            // `--` is one dash.
+            if t.is('-') && i > start && self.toks[i - 1].is('-') {
+                continue;
+            }
+            let double_hyphen = t.is('-') && self.toks.get(i + 1).is_some_and(|n| n.is('-'));
+            if t.is(',') || t.is('—') || t.is('–') || t.is('(') || t.is(')') || double_hyphen {
                 if !inside && self.has_finite_verb(from, i) {
                     return true;
                 }

@@ -732,3 +732,28 @@ fn a_partial_quote_in_reported_speech_keeps_the_clause_speaker() {
         &[],
     );
 }
+
+#[test]
+fn indirect_clauses_with_contractions_and_an_object_before_that() {
+    // A contraction is the clause's verb.
+    check_indirect(
+        "Ana Ortiz, in her speech, suggested she’ll ask the council for more money.",
+        &[(
+            "she’ll ask the council",
+            Some("Ana Ortiz"),
+            "indirect.cue-clause",
+        )],
+    );
+    // `agrees with X that`: the person agreed with stands before `that`.
+    check_indirect(
+        "The Harbour Trust agrees with the council that the pier must close.",
+        &[(
+            "the pier must close",
+            Some("The Harbour Trust"),
+            "indirect.cue-clause",
+        )],
+    );
+    // A noun phrase after the cue is no reported clause; a denial of saying is no report.
+    check_indirect("The council agreed a £12m programme to tackle damp.", &[]);
+    check_indirect("Kestrel did not say how many riders were affected.", &[]);
+}
