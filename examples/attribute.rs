@@ -1,8 +1,8 @@
-//! Extracts the quotes of a short article and prints who said what.
+//! Extracts the quotes and reported statements of a short article and prints who said what.
 //!
 //! Run with `cargo run --example attribute`.
 
-use whosaid::ExtractorBuilder;
+use whosaid::{ExtractorBuilder, QuoteKind};
 
 fn main() -> Result<(), whosaid::Error> {
     let article = "\
@@ -26,7 +26,10 @@ Councillor Mary O’Neill, who chairs the planning committee, said the vote was 
             quote.rule.id(),
         );
     }
-    assert_eq!(found.quotes.len(), 3);
-    assert_eq!(found.quotes[1].speaker.as_deref(), Some("Mary O’Neill"));
+    // One reported statement (`said the vote was overdue`), then three quotes.
+    assert_eq!(found.quotes.len(), 4);
+    assert_eq!(found.quotes[0].kind, QuoteKind::Indirect);
+    assert_eq!(found.quotes[0].span.slice(article), "the vote was overdue");
+    assert_eq!(found.quotes[2].speaker.as_deref(), Some("Mary O’Neill"));
     Ok(())
 }

@@ -202,7 +202,7 @@ impl Tally {
     }
 }
 
-/// The summary line: `whosaid: 19 documents, 187 quotes, 64 speakers, 0 errors, 2.1 MB in
+/// The summary line: `whosaid: 19 documents, 187 rows, 64 speakers, 0 errors, 2.1 MB in
 /// 0.05 s (42 MB/s)`.
 pub struct Summary<'a> {
     tally: &'a Tally,
@@ -218,7 +218,7 @@ impl fmt::Display for Summary<'_> {
             f,
             "whosaid: {}, {}, {}, {}, {} in {} ({}/s)",
             plural(t.documents, "document"),
-            plural(t.quotes, "quote"),
+            plural(t.quotes, "row"),
             plural(t.speakers() as u64, "speaker"),
             plural(t.errors, "error"),
             decimal_size(t.bytes as f64),
@@ -270,12 +270,12 @@ mod tests {
         let line = tally.summary(Duration::from_millis(50)).to_string();
         assert_eq!(
             line,
-            "whosaid: 3 documents, 4 quotes, 2 speakers, 1 error, 2.1 MB in 0.05 s (42.0 MB/s)"
+            "whosaid: 3 documents, 4 rows, 2 speakers, 1 error, 2.1 MB in 0.05 s (42.0 MB/s)"
         );
         let empty = Tally::default().summary(Duration::ZERO).to_string();
         assert_eq!(
             empty,
-            "whosaid: 0 documents, 0 quotes, 0 speakers, 0 errors, 0 B in 0.00 s (0 B/s)"
+            "whosaid: 0 documents, 0 rows, 0 speakers, 0 errors, 0 B in 0.00 s (0 B/s)"
         );
     }
 

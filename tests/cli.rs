@@ -208,7 +208,7 @@ fn help_documents_exit_status() {
     assert_eq!(bad.status.code(), Some(1));
 }
 
-/// The numbers of a summary line: documents, quotes, speakers, errors.
+/// The numbers of a summary line: documents, rows, speakers, errors.
 fn summary_counts(line: &str) -> [u64; 4] {
     assert!(crate::common::is_summary(line), "{line}");
     let words: Vec<&str> = line.split([' ', ',']).filter(|w| !w.is_empty()).collect();
@@ -221,7 +221,7 @@ fn summary_counts(line: &str) -> [u64; 4] {
     };
     [
         count("document"),
-        count("quote"),
+        count("row"),
         count("speaker"),
         count("error"),
     ]

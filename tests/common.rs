@@ -45,7 +45,7 @@ pub fn shared_eval(name: &str) -> Option<PathBuf> {
 }
 
 /// A run's stderr without the summary line that `whosaid extract` prints at the end
-/// (`whosaid: 3 documents, 5 quotes, … (1.2 MB/s)`), for tests about the other messages.
+/// (`whosaid: 3 documents, 5 rows, … (1.2 MB/s)`), for tests about the other messages.
 pub fn without_summary(stderr: &[u8]) -> String {
     String::from_utf8_lossy(stderr)
         .lines()
@@ -58,7 +58,7 @@ pub fn without_summary(stderr: &[u8]) -> String {
 pub fn is_summary(line: &str) -> bool {
     line.starts_with("whosaid: ")
         && line.contains(" document")
-        && line.contains(" quote")
+        && line.contains(" row")
         && line.ends_with("/s)")
 }
 
