@@ -406,6 +406,14 @@ fn kinds_chooses_the_rows_written() {
         .map(without_index)
         .collect();
     assert_eq!(kept, quotes.iter().map(without_index).collect::<Vec<_>>());
+    // `--quotes-only` skips the stage: the same quotes (speakers may differ a little).
+    let fast = rows(&["extract", "--quotes-only", "data/articles"]);
+    let spans = |rs: &[Vec<String>]| -> Vec<(String, String, String)> {
+        rs.iter()
+            .map(|r| (r[0].clone(), r[3].clone(), r[4].clone()))
+            .collect()
+    };
+    assert_eq!(spans(&fast), spans(&quotes));
     let bad = whosaid(&["extract", "--kinds", "direct,hearsay", "data/articles"]);
     assert_eq!(bad.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&bad.stderr).contains("hearsay"));
