@@ -606,7 +606,14 @@ impl<'a> Sentence<'a> {
             }
             // A passive is no report by the subject (`he was asked`, `it is expected`), and
             // a denial of saying is no report (`did not say how many`).
-            if c_at > 0 && {
+            // `continued to say`, `went on to say` do report.
+            let goes_on = c_at > 1
+                && self.is_word(c_at - 1, "to")
+                && matches!(
+                    self.lower(c_at - 2).as_str(),
+                    "continued" | "continues" | "went" | "goes" | "began" | "begins"
+                );
+            if c_at > 0 && !goes_on && {
                 let p = self.lower(c_at - 1);
                 matches!(
                     p.as_str(),
@@ -633,10 +640,13 @@ impl<'a> Sentence<'a> {
                 .max(done);
             // `ASML on Wednesday disclosed`, `has traditionally argued`: a time phrase or an
             // adverb between subject and cue.
-            let mut before = c_at;
+            let mut before = if goes_on { c_at - 2 } else { c_at };
             while before > floor + 1 && toks[before - 1].is_word() && {
                 let w = self.w(before - 1);
-                is_day(w) || is_filler(w) || w.len() > 4 && w.ends_with("ly")
+                is_day(w)
+                    || is_filler(w)
+                    || w.len() > 4 && w.ends_with("ly")
+                    || matches!(w, "both" | "all")
             } {
                 before -= 1;
             }
@@ -759,7 +769,14 @@ impl<'a> Sentence<'a> {
             return false;
         };
         // A relative pronoun stands for its antecedent: `unions who said ...`.
-        if k == 0 || self.toks[k - 1].is(',') || self.toks[k - 1].is('—') || m.antecedent.is_some()
+        let p = &self.toks[k.saturating_sub(1)];
+        if k == 0
+            || p.is(',')
+            || p.is('—')
+            || p.is('–')
+            || p.is('-')
+            || p.is(';')
+            || m.antecedent.is_some()
         {
             return true;
         }
@@ -817,6 +834,8 @@ impl<'a> Sentence<'a> {
                         | "at"
                         | "to"
                         | "with"
+                        | "late"
+                        | "early"
                         | "during"
                         | "last"
                         | "this"
@@ -847,8 +866,30 @@ impl<'a> Sentence<'a> {
                 k
             });
         }
+        // `She said, if elected, she would ...`: a short group between commas opens the
+        // clause.
+        if toks[j].is(',') && (j + 2..n.min(j + 7)).any(|i| toks[i].is(',')) {
+            return Some(j + 1);
+        }
         if !toks[j].is_word() {
             return None;
+        }
+        // `said in a statement Thursday night they pulled ...`: a prepositional phrase, then
+        // a pronoun subject.
+        if matches!(
+            self.lower(j).as_str(),
+            "in" | "on" | "at" | "during" | "after" | "before" | "late" | "early" | "via"
+        ) {
+            if let Some(k) = (j + 1..n.min(j + 9)).find(|&k| {
+                matches!(
+                    self.lower(k).as_str(),
+                    "he" | "she" | "they" | "it" | "we" | "i" | "there"
+                )
+            }) {
+                if (j..k).all(|i| toks[i].is_word()) {
+                    return Some(k);
+                }
+            }
         }
         // A clause opens with a subject; prepositions and infinitives open none.
         let opens_clause = |i: usize| {
@@ -1008,6 +1049,15 @@ impl<'a> Sentence<'a> {
                 continue;
             }
             let double_hyphen = t.is('-') && self.toks.get(i + 1).is_some_and(|n| n.is('-'));
+            // `The officials whose laws were struck down say`: a relative clause runs to the
+            // next comma.
+            if !inside && t.is_word() && matches!(self.w(i), "who" | "whose" | "which" | "that") {
+                if self.has_finite_verb(from, i) {
+                    return true;
+                }
+                inside = true;
+                continue;
+            }
             if t.is(',') || t.is('—') || t.is('–') || t.is('(') || t.is(')') || double_hyphen {
                 if !inside && self.has_finite_verb(from, i) {
                     return true;

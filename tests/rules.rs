@@ -757,3 +757,36 @@ fn indirect_clauses_with_contractions_and_an_object_before_that() {
     check_indirect("The council agreed a £12m programme to tackle damp.", &[]);
     check_indirect("Kestrel did not say how many riders were affected.", &[]);
 }
+
+#[test]
+fn indirect_after_adjuncts_and_long_subjects() {
+    check_indirect(
+        "Ortiz continued to say the bridge was safe.",
+        &[("the bridge was safe", Some("Ortiz"), "indirect.cue-clause")],
+    );
+    check_indirect(
+        "The Harbour Trust said in a statement on Thursday night it had withdrawn the bid.",
+        &[(
+            "it had withdrawn the bid",
+            Some("The Harbour Trust"),
+            "indirect.cue-clause",
+        )],
+    );
+    check_indirect(
+        "Ana Ortiz said, if elected, she would close the depot.",
+        &[(
+            "if elected, she would close",
+            Some("Ana Ortiz"),
+            "indirect.cue-clause",
+        )],
+    );
+    // A subject with a relative clause of its own.
+    check_indirect(
+        "The tenants whose flats were flooded say the council ignored their complaints.",
+        &[(
+            "the council ignored",
+            Some("The tenants"),
+            "indirect.cue-clause",
+        )],
+    );
+}
