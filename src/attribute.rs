@@ -310,10 +310,32 @@ impl<'a> Ctx<'a> {
         if end > floor + 1 && matches!(self.w(&toks[end - 1]), "who" | "which") {
             let who = toks[end - 1].span;
             let mut ante_end = end - 1;
-            if ante_end > floor && (toks[ante_end - 1].is('—') || toks[ante_end - 1].is('–')) {
+            if ante_end > floor
+                && (toks[ante_end - 1].is('—')
+                    || toks[ante_end - 1].is('–')
+                    || toks[ante_end - 1].is(','))
+            {
                 ante_end -= 1;
             }
-            let (ante, appos) = self.mention_before(toks, floor, ante_end)?;
+            let (mut ante, appos) = self
+                .mention_before(toks, floor, ante_end)
+                .or_else(|| self.mention_ending(toks, floor, ante_end))?;
+            // `the mouth of Donald Trump, who`: the person named at the end.
+            if ante.kind != MentionKind::Person {
+                let k = toks.partition_point(|t| t.span.start < ante.span.start);
+                if let Some(of) = (k..ante_end)
+                    .rev()
+                    .find(|&i| matches!(self.w(&toks[i]), "of" | "by"))
+                {
+                    if let Some(p) = self
+                        .g
+                        .classify(&toks[of + 1..ante_end])
+                        .filter(|p| p.kind == MentionKind::Person && p.name.is_some())
+                    {
+                        ante = p;
+                    }
+                }
+            }
             if ante.kind == MentionKind::Pronoun {
                 return None;
             }

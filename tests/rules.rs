@@ -790,3 +790,12 @@ fn indirect_after_adjuncts_and_long_subjects() {
         )],
     );
 }
+
+#[test]
+fn a_relative_pronoun_after_a_comma_and_a_phrase_ending_in_a_name() {
+    // `who` after a comma stands for the phrase before it, and for the person at its end.
+    check(
+        "The idea began in the office of Ruth Calloway, who insisted in July that tenants \"cannot be moved\" at short notice.",
+        &[("\"cannot be moved\"", Some("Ruth Calloway"), "sentence.lead-cue")],
+    );
+}
