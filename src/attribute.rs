@@ -267,6 +267,43 @@ impl<'a> Ctx<'a> {
             if n > 1 && matches!(words[1], "tank" | "tanks") {
                 return None;
             }
+            // `a snappy retort`: a cue that is also a noun, after an article and a modifier.
+            let noun_prone = matches!(
+                w0,
+                "retort"
+                    | "reply"
+                    | "answer"
+                    | "quip"
+                    | "remark"
+                    | "comment"
+                    | "pledge"
+                    | "vow"
+                    | "promise"
+                    | "boast"
+                    | "tweet"
+                    | "post"
+                    | "joke"
+                    | "sigh"
+                    | "shout"
+                    | "cry"
+                    | "question"
+                    | "charge"
+                    | "demand"
+                    | "report"
+                    | "estimate"
+                    | "warning"
+            );
+            if noun_prone
+                && i >= 2
+                && prev.is_word()
+                && pw.starts_with(char::is_lowercase)
+                && matches!(
+                    ascii_lower(self.w(&toks[i - 2])).as_str(),
+                    "a" | "an" | "the" | "his" | "her" | "their" | "its" | "this" | "that"
+                )
+            {
+                return None;
+            }
             // A plural noun after a modifier: `his anti-Muslim remarks`, `angry replies`.
             if is_noun_prone_plural(w0)
                 && prev.is_word()

@@ -683,6 +683,13 @@ impl<'a> Grammar<'a> {
             if let Some(p) = self.pronoun(first) {
                 return Some(p);
             }
+            // A lone article or possessive is no speaker: `The day before, ...`.
+            if matches!(
+                ascii_lower(lw).as_str(),
+                "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "this" | "that"
+            ) {
+                return None;
+            }
             // An indefinite speaker: `another said`, `“...,” one said`, `others added`.
             if matches!(
                 ascii_lower(lw).as_str(),
@@ -819,7 +826,9 @@ impl<'a> Grammar<'a> {
                         && !is_stop(w)
                         && !is_adverb(w);
                 }
-                self.lex.is_title_head(w) || is_acronym(w) || !self.is_name_word(t)
+                // A capitalised adverb (`Hastily`) is no noun.
+                let adverb = w.len() > 4 && w.ends_with("ly") && !self.lex.is_given_name(w);
+                self.lex.is_title_head(w) || is_acronym(w) || !self.is_name_word(t) && !adverb
             };
             // A bare noun speaks only as a plural or a role: "officials", "police", not "fact".
             let lw = self.word(last);

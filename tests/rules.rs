@@ -799,3 +799,21 @@ fn a_relative_pronoun_after_a_comma_and_a_phrase_ending_in_a_name() {
         &[("\"cannot be moved\"", Some("Ruth Calloway"), "sentence.lead-cue")],
     );
 }
+
+#[test]
+fn nouns_that_are_cues_and_words_that_are_no_speakers() {
+    // `a snappy retort` is a noun; the subject speaks.
+    check(
+        "Ortiz delivered a snappy retort: “Nobody is tearing this up.”",
+        &[("“Nobody is tearing", Some("Ortiz"), "before.colon")],
+    );
+    // A capitalised adverb and a lone article are no speakers.
+    check_indirect(
+        "Hastily, the mayor said the bridge would reopen.",
+        &[(
+            "the bridge would reopen",
+            Some("the mayor"),
+            "indirect.cue-clause",
+        )],
+    );
+}
