@@ -4,10 +4,10 @@ use crate::common::{extractor, shared_eval};
 use whosaid::eval;
 
 /// End-to-end F1 (direct + mixed) reached on dev; the test fails if a change drops below it.
-const E2E_F1_FLOOR: f64 = 0.835;
+const E2E_F1_FLOOR: f64 = 0.836;
 
-/// Indirect speech on dev, by overlap: the levels reached (precision 0.944, recall 0.315,
-/// attribution 0.885), a little below, so that a change that loses ground fails.
+/// Indirect speech on dev, by overlap: the levels reached (precision 0.944, recall 0.317,
+/// attribution 0.887), a little below, so that a change that loses ground fails.
 const INDIRECT_PRECISION_FLOOR: f64 = 0.93;
 const INDIRECT_RECALL_FLOOR: f64 = 0.30;
 const INDIRECT_ATTRIBUTION_FLOOR: f64 = 0.875;
