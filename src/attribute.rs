@@ -1853,9 +1853,26 @@ fn inherit(text: &str, quotes: &[QuoteSpan], found: Vec<Option<Attribution>>) ->
             continue;
         }
         if !attributed(&a) && a.is_some() {
+            // A sentence of reported speech between the previous quote and this one speaks
+            // for it, rather than the previous quote: `Greene added that the Fed wants out.
+            // “They don’t like to talk about it.”`
+            let nearer = a
+                .as_ref()
+                .and_then(|a| a.fallback.as_ref())
+                .is_some_and(|(m, rule)| {
+                    matches!(rule, Rule::PreviousSentence | Rule::ParagraphSubject)
+                        && k > 0
+                        && quotes[k - 1].paragraph == q.paragraph
+                        && m.span.start > quotes[k - 1].span.end
+                        // Not the previous quote's own tag: `“A?” Hannity pressed. “B?”`
+                        && found[k - 1]
+                            .as_ref()
+                            .and_then(|b| b.mention.as_ref())
+                            .map_or(true, |b| b.span != m.span)
+                });
             let from = src[k].or_else(|| {
                 let (l, lp) = last?;
-                if lp == q.paragraph {
+                if lp == q.paragraph && !nearer {
                     Some((l, Rule::Interrupted))
                 } else if lp + 1 == q.paragraph
                     && a.as_ref().is_some_and(|a| a.rule == Rule::Unattributed)

@@ -817,3 +817,19 @@ fn nouns_that_are_cues_and_words_that_are_no_speakers() {
         )],
     );
 }
+
+#[test]
+fn reported_speech_between_two_quotes_speaks_for_the_second() {
+    // The nearest attribution wins: the sentence of reported speech between the quotes, not
+    // the quote before (same speaker here, but the mention is the nearer one).
+    let text = "“Prices will rise,” said Megan Greene, an economist. Greene added that the bank wanted to act before the vote. “They do not like to talk about it.”";
+    let found = crate::common::extractor().extract(text);
+    let last = found.quotes.last().unwrap();
+    assert_eq!(
+        last.span.slice(text),
+        "“They do not like to talk about it.”"
+    );
+    assert_eq!(last.mention.map(|m| m.slice(text)), Some("Greene"));
+    assert_eq!(last.speaker.as_deref(), Some("Megan Greene"));
+    assert_eq!(last.rule.id(), "context.previous-sentence");
+}
