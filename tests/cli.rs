@@ -3,7 +3,7 @@
 use std::io::{BufRead, BufReader, Write};
 use std::process::{Command, Output, Stdio};
 
-use crate::common::root;
+use crate::common::{root, seed_jsonl};
 
 fn whosaid(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_whosaid"))
@@ -163,10 +163,7 @@ fn output_file_is_written_whole() {
 
 #[test]
 fn a_closed_pipe_ends_the_run_quietly() {
-    let doc = std::fs::read_to_string(root().join("data/articles/seeds/003_d057b553bdeb1683.txt"))
-        .unwrap();
-    let line = serde_json::json!({"id": "x", "text": doc}).to_string();
-    let input: String = std::iter::repeat_n(line + "\n", 4000).collect();
+    let input = seed_jsonl(true, 4000);
     let (mut child, writer) = spawn_with_input(&["extract", "-"], input);
     let mut first = String::new();
     BufReader::new(child.stdout.take().unwrap())
@@ -295,10 +292,7 @@ fn walk_count(dir: &std::path::Path) -> u64 {
 #[test]
 fn no_progress_bar_when_stderr_is_not_a_terminal() {
     // A run long enough for the bar's delay, with stderr piped: only the summary line.
-    let doc = std::fs::read_to_string(root().join("data/articles/seeds/003_d057b553bdeb1683.txt"))
-        .unwrap();
-    let line = serde_json::json!({"id": "x", "text": doc}).to_string();
-    let input: String = std::iter::repeat_n(line + "\n", 3000).collect();
+    let input = seed_jsonl(true, 3000);
     let out = whosaid_stdin(&["extract", "-", "-j", "1"], &input);
     assert!(out.status.success());
     let err = String::from_utf8(out.stderr).unwrap();

@@ -11,6 +11,19 @@ pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
+/// `n` JSONL lines, each a record of the seed article `003_…` (with `"id": "x"` when
+/// `with_id`), for runs that need many real documents on stdin or in a file.
+pub fn seed_jsonl(with_id: bool, n: usize) -> String {
+    let doc = std::fs::read_to_string(root().join("data/articles/seeds/003_d057b553bdeb1683.txt"))
+        .unwrap();
+    let record = if with_id {
+        serde_json::json!({"id": "x", "text": doc})
+    } else {
+        serde_json::json!({"text": doc})
+    };
+    (record.to_string() + "\n").repeat(n)
+}
+
 /// One extractor with the bundled rules.
 pub fn extractor() -> Extractor {
     ExtractorBuilder::new()

@@ -24,7 +24,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
-use crate::common::{chars, extractor, root, without_summary};
+use crate::common::{chars, extractor, root, seed_jsonl, without_summary};
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
@@ -591,10 +591,7 @@ mod pipe {
     /// A folder of `n` copies of a sample article, big enough to outlast a pipe buffer.
     fn corpus(n: usize) -> tempfile::TempDir {
         let dir = tempfile::tempdir().unwrap();
-        let doc = fs::read_to_string(root().join("data/articles/seeds/003_d057b553bdeb1683.txt"))
-            .unwrap();
-        let line = serde_json::json!({"text": doc}).to_string() + "\n";
-        write(&dir.path().join("many.jsonl"), line.repeat(n));
+        write(&dir.path().join("many.jsonl"), seed_jsonl(false, n));
         dir
     }
 
@@ -662,10 +659,7 @@ mod output_file {
     /// several seconds.
     fn setup() -> tempfile::TempDir {
         let dir = tempfile::tempdir().unwrap();
-        let doc = fs::read_to_string(root().join("data/articles/seeds/003_d057b553bdeb1683.txt"))
-            .unwrap();
-        let line = serde_json::json!({"text": doc}).to_string() + "\n";
-        write(&dir.path().join("in/big.jsonl"), line.repeat(20_000));
+        write(&dir.path().join("in/big.jsonl"), seed_jsonl(false, 20_000));
         write(&dir.path().join("out/out.csv"), EARLIER);
         dir
     }
