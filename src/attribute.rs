@@ -646,6 +646,9 @@ impl<'a> Ctx<'a> {
             && !self.g.lex.is_place(fw)
             && !self.g.lex.is_given_name(fw)
             && !self.g.lex.is_title_modifier(fw)
+            // `Boreing said` is a name before its verb.
+            && !(self.g.is_name_word(first)
+                && self.cue_at(toks, 1).is_some_and(|c| !c.participle))
         {
             return None;
         }
@@ -1397,13 +1400,11 @@ impl<'a> Quoted<'a> {
         Outcome::Next
     }
 
-    /// For a pronoun mention `m` in the lead that opens a clause reported by an earlier
-    /// speech or report cue (`X said he`, `X assures his audience he`, `X says that they`), the
-    /// speaker of that cue, when it is named and agrees with the pronoun.
+    /// For a mention `m` in the lead that opens a clause reported by an earlier speech or
+    /// report cue (`X said he`, `X assures his audience he`, `X says that Y`), the speaker of
+    /// that cue: the words are that speaker's account. A pronoun gives way only to a speaker
+    /// it agrees with.
     fn outer_source(&self, m: &Mention) -> Option<(Mention, Span)> {
-        if m.kind != MentionKind::Pronoun {
-            return None;
-        }
         let (cx, lead) = (self.cx, &self.site.lead);
         let k = lead.iter().position(|t| t.span.start == m.span.start)?;
         // Back over `that` and at most a short object (`his audience`, `reporters`).
@@ -1431,6 +1432,9 @@ impl<'a> Quoted<'a> {
             }
             MentionKind::Pronoun => false,
         };
+        if m.kind != MentionKind::Pronoun {
+            return Some((outer, cx.cue_span(lead, c_at, c)));
+        }
         agrees.then(|| (outer, cx.cue_span(lead, c_at, c)))
     }
 

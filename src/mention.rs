@@ -619,9 +619,11 @@ impl<'a> Grammar<'a> {
             return false;
         }
         let w = self.word(t);
-        // Capitalised adverbs open sentences: `Hastily`, `Meanwhile`.
+        // Capitalised adverbs open sentences: `Hastily`, `Meanwhile`. Surnames in -lly are
+        // names (`Skelly`, `Tully`) unless the word ends like an adverb (`Finally`, `Hopefully`).
         if w.len() > 4
             && w.ends_with("ly")
+            && !(w.ends_with("lly") && !w.ends_with("ally") && !w.ends_with("fully"))
             && !self.lex.is_given_name(w)
             && !matches!(
                 w,

@@ -434,10 +434,34 @@ fn a_pronoun_opening_a_reported_clause_is_the_outer_speaker() {
         "The council said it would resist any “backroom deal.”",
         &[("“backroom deal.”", Some("The council"), "sentence.lead-cue")],
     );
+    // A named subject of the reported clause gives way to the outer speaker too: the words
+    // are the outer speaker's account.
+    check(
+        "Walsh said that Hughes begged him for help and “would have dropped to his knees.”",
+        &[("“would have", Some("Walsh"), "sentence.lead-cue")],
+    );
     // A pronoun that cannot be the outer speaker stays: `she` is not Mr Dale.
     let text = "Mr Dale said she called it a “backroom deal.”";
     let q = &crate::common::extractor().extract(text).quotes[0];
     assert_eq!(q.mention.map(|m| m.slice(text)), Some("she"), "{q:?}");
+}
+
+#[test]
+fn surnames_that_look_like_adverbs_or_participles() {
+    // `-lly` surnames are names unless they end like adverbs (`Finally`, `Hopefully`).
+    check(
+        "“The file is valuable,” said Skelly.",
+        &[("“The file", Some("Skelly"), "after.cue-mention")],
+    );
+    check(
+        "“The file is valuable,” Tully said.",
+        &[("“The file", Some("Tully"), "after.mention-cue")],
+    );
+    // An `-ing` word before a speech cue is a subject, not a participle opener.
+    check(
+        "Boreing said the club will still meet, but said, “It’s time we change how we do it.”",
+        &[("“It’s time", Some("Boreing"), "before.cue")],
+    );
 }
 
 #[test]
