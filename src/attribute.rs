@@ -6,7 +6,10 @@
 //! Invariant: this stage finds mentions; it does not resolve them to names (see `resolve`).
 
 use crate::lexicon::{CueClass, CueForm, Gender, Lexicon};
-use crate::mention::{ascii_lower, is_stop, tokenize, Grammar, Mention, MentionKind, Tok, TokKind};
+use crate::mention::{
+    ascii_lower, is_auxiliary, is_past_tense, is_stop, tokenize, Grammar, Mention, MentionKind,
+    Tok, TokKind,
+};
 use crate::quotes::QuoteSpan;
 use crate::segment;
 use crate::span::Span;
@@ -642,13 +645,14 @@ impl<'a> Ctx<'a> {
         // lines, ...`, `Asked about it, ...`.
         let fw = self.w(first);
         // `Beijing hit back` is no participle.
+        // `Boreing said` is a name before its verb.
+        let name_before_cue =
+            self.g.is_name_word(first) && self.cue_at(toks, 1).is_some_and(|c| !c.participle);
         if (fw.ends_with("ing") || fw.ends_with("ed"))
             && !self.g.lex.is_place(fw)
             && !self.g.lex.is_given_name(fw)
             && !self.g.lex.is_title_modifier(fw)
-            // `Boreing said` is a name before its verb.
-            && !(self.g.is_name_word(first)
-                && self.cue_at(toks, 1).is_some_and(|c| !c.participle))
+            && !name_before_cue
         {
             return None;
         }
@@ -1057,6 +1061,136 @@ impl<'a> Quoted<'a> {
     fn tag_after(&self) -> Outcome {
         self.tag_right_after()
             .or_next(|| self.tag_after_apposition())
+            .or_next(|| self.tag_after_loose())
+    }
+
+    /// `“...,” former State policy planning director Anne-Marie Slaughter wrote to Clinton.`:
+    /// a quote that ends in a comma, `!` or `?`, then a phrase the mention grammar does not
+    /// read, then a speech cue. The phrase is the speaker when it holds no verb and no clause
+    /// word; its name is its first run of name words.
+    fn tag_after_loose(&self) -> Outcome {
+        let (cx, tail, t0) = (self.cx, self.after, self.t0);
+        let ends_open = self
+            .content
+            .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '”' | '"' | '’' | '\''))
+            .ends_with([',', '!', '?']);
+        let lead_cue = (0..self.l_end).any(|i| cx.cue_at(&self.site.lead, i).is_some());
+        if !ends_open
+            || lead_cue
+            || t0 >= tail.len()
+            || !tail[t0].is_word()
+            // `Later, Marco Rubio claimed`: an adverb opening the next clause.
+            || tail.get(t0 + 1).is_some_and(|t| t.is(',')) && !cx.g.is_name_word(&tail[t0])
+        {
+            return Outcome::Next;
+        }
+        let mut c_at = None;
+        for i in t0..tail.len().min(t0 + 20) {
+            let t = &tail[i];
+            if !t.is_word() {
+                if matches!(
+                    t.kind,
+                    TokKind::Punct(',' | '’' | '\'' | '(' | ')' | '-' | '.' | '&')
+                ) {
+                    continue;
+                }
+                break;
+            }
+            if let Some(c) = cx.speech_cue_at(tail, i) {
+                if i > t0 && c.class == CueClass::Speech && !c.participle {
+                    c_at = Some((i, c));
+                }
+                break;
+            }
+            let w = cx.w(t);
+            let lower = w.starts_with(char::is_lowercase);
+            if lower
+                && (is_past_tense(w)
+                    || is_auxiliary(w)
+                    || matches!(
+                        w,
+                        "that"
+                            | "which"
+                            | "who"
+                            | "whom"
+                            | "when"
+                            | "while"
+                            | "if"
+                            | "because"
+                            | "as"
+                            | "but"
+                            | "so"
+                            | "then"
+                            | "than"
+                            | "to"
+                            | "not"
+                            | "or"
+                            | "nor"
+                    )
+                    || i == t0 && w == "and")
+                || i == t0 && (lower && is_stop(w) && !matches!(w, "the" | "this" | "a" | "an"))
+                || cx.g.pronoun(t).is_some()
+            {
+                break;
+            }
+        }
+        let Some((c_at, c)) = c_at else {
+            return Outcome::Next;
+        };
+        let mut end = c_at;
+        while end > t0 && !tail[end - 1].is_word() && !tail[end - 1].is(')') {
+            end -= 1;
+        }
+        let phrase = &tail[t0..end];
+        // The first run of name words, past a capitalised title word.
+        let run_start = phrase.iter().position(|t| cx.g.is_name_word(t));
+        let named = run_start.and_then(|k| {
+            let len = phrase[k..]
+                .iter()
+                .take_while(|t| cx.g.is_name_word(t))
+                .count();
+            // A run of one word before another run is a modifier: `State policy director
+            // Anne-Marie Slaughter`; take the later run.
+            let later = (len == 1)
+                .then(|| {
+                    let j = (k + 1..phrase.len()).find(|&j| cx.g.is_name_word(&phrase[j]))?;
+                    let l = phrase[j..]
+                        .iter()
+                        .take_while(|t| cx.g.is_name_word(t))
+                        .count();
+                    (l >= 2).then_some((j, l))
+                })
+                .flatten();
+            let (k, len) = later.unwrap_or((k, len));
+            // A run followed by a common noun modifies it: `this Trump look-alike`.
+            let modifier = phrase.get(k + len).is_some_and(|t| {
+                t.is_word()
+                    && cx.w(t).starts_with(char::is_lowercase)
+                    && !matches!(cx.w(t), "and" | "of" | "from" | "at" | "for" | "in" | "on")
+            });
+            (!modifier)
+                .then(|| cx.g.classify(&phrase[k..k + len]))
+                .flatten()
+        });
+        let span = Span::new(phrase[0].span.start, phrase[phrase.len() - 1].span.end);
+        let m = match named {
+            Some(n) if n.kind != MentionKind::Pronoun => Mention {
+                span,
+                kind: n.kind,
+                name: n.name.or(Some(n.span)),
+                title: n.title,
+                gender: n.gender,
+                antecedent: None,
+            },
+            _ => {
+                // A description: `this Trump look-alike`, `the band's drummer`.
+                if !phrase.iter().any(|t| t.is_word() && !is_stop(cx.w(t))) {
+                    return Outcome::Next;
+                }
+                Mention::unnamed(span, MentionKind::Description, None)
+            }
+        };
+        self.tagged_after(m, None, cx.cue_span(tail, c_at, c), Rule::AfterLooseTag)
     }
 
     /// After the quote, right by it: `“...,” NP cue` / `“...,” cue NP` / `“...,” according

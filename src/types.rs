@@ -35,6 +35,9 @@ pub enum Rule {
     AfterMentionCue,
     /// `“...,” said Jake Sullivan`: cue then speaker after the quote.
     AfterCueMention,
+    /// `“...,” former State policy planning director Anne-Marie Slaughter wrote.`: a
+    /// speaker phrase the mention grammar does not read, between the quote and a cue.
+    AfterLooseTag,
     /// `Sullivan said: “...”` / `Sullivan told reporters “...”`: speaker and cue lead in.
     BeforeCue,
     /// `Sullivan echoed the statements, saying: “...”`: a participle cue after the subject.
@@ -92,6 +95,7 @@ impl Rule {
         match self {
             Rule::AfterMentionCue => "after.mention-cue",
             Rule::AfterCueMention => "after.cue-mention",
+            Rule::AfterLooseTag => "after.loose-tag",
             Rule::BeforeCue => "before.cue",
             Rule::BeforeParticiple => "before.participle",
             Rule::AccordingTo => "according-to",
@@ -121,6 +125,7 @@ impl Rule {
         match self {
             Rule::AfterMentionCue => 0.95,
             Rule::AfterCueMention => 0.93,
+            Rule::AfterLooseTag => 0.7,
             Rule::BeforeCue => 0.9,
             Rule::AccordingTo => 0.9,
             Rule::Byline => 0.9,

@@ -5,7 +5,7 @@ use whosaid::eval;
 
 /// End-to-end F1 (direct + mixed) reached on dev (0.836); the test fails if a change drops
 /// below it.
-const E2E_F1_FLOOR: f64 = 0.835;
+const E2E_F1_FLOOR: f64 = 0.843;
 
 /// Indirect speech on dev, by overlap: the levels reached (precision 0.944, recall 0.317,
 /// attribution 0.887), a little below, so that a change that loses ground fails.

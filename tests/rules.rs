@@ -857,3 +857,32 @@ fn reported_speech_between_two_quotes_speaks_for_the_second() {
     assert_eq!(last.speaker.as_deref(), Some("Megan Greene"));
     assert_eq!(last.rule.id(), "context.previous-sentence");
 }
+
+#[test]
+fn a_speaker_phrase_the_grammar_does_not_read_between_quote_and_cue() {
+    check(
+        "“I have never been prouder,” former State policy planning director Anne-Marie Slaughter wrote to the senator.",
+        &[("“I have never", Some("Anne-Marie Slaughter"), "after.loose-tag")],
+    );
+    check(
+        "“It might hasten the end of his campaign,” Will wrote.",
+        &[("“It might", Some("Will"), "after.loose-tag")],
+    );
+    // A name that modifies a noun is no name: the description speaks.
+    check(
+        "“I have great respect for them,” this Trump look-alike declared in Mexico City.",
+        &[("“I have", Some("this Trump look-alike"), "after.loose-tag")],
+    );
+    // Not a tag: a new clause, or a cue earlier in the sentence.
+    check(
+        "Clinton declared “What a night!” and said that the campaign would go on.",
+        &[("“What a night!”", Some("Clinton"), "before.cue")],
+    );
+    check(
+        "“They sue,” Trump said. “Everybody sues, right?” Later, Marco Rubio claimed the opposite.",
+        &[
+            ("“They sue,”", Some("Trump"), "after.mention-cue"),
+            ("“Everybody", Some("Trump"), "inherit.interrupted"),
+        ],
+    );
+}
