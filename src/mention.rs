@@ -678,7 +678,13 @@ impl<'a> Grammar<'a> {
         // A possessive is never the speaker: `Trump's call`; nor a time: `A month later`,
         // `a Sunday`, `last week`.
         let lw = self.word(last);
-        if lw.ends_with("'s") || lw.ends_with("’s") || is_time_word(lw) {
+        // A capitalised `Day` or `Times` after a name is part of it: `Kristen Day`, `the New
+        // York Times`; a weekday never is (`Trump Monday`).
+        let name_part = toks.len() > 1
+            && self.is_cap(last)
+            && !lw.ends_with("day")
+            && self.is_name_word(&toks[toks.len() - 2]);
+        if lw.ends_with("'s") || lw.ends_with("’s") || is_time_word(lw) && !name_part {
             return None;
         }
         if toks.len() == 1 {

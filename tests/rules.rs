@@ -886,3 +886,15 @@ fn a_speaker_phrase_the_grammar_does_not_read_between_quote_and_cue() {
         ],
     );
 }
+
+#[test]
+fn day_and_times_after_a_name_are_part_of_it() {
+    check(
+        "“This has been the message,” said Kristen Day, executive director of the group.",
+        &[("“This has", Some("Kristen Day"), "after.cue-mention")],
+    );
+    check(
+        "“It is a scandal,” the Financial Times said.",
+        &[("“It is", Some("the Financial Times"), "after.mention-cue")],
+    );
+}
