@@ -643,7 +643,8 @@ impl<'a> Sentence<'a> {
             let mut before = if goes_on { c_at - 2 } else { c_at };
             while before > floor + 1 && toks[before - 1].is_word() && {
                 let w = self.w(before - 1);
-                is_day(w)
+                // `The Times says`: a capitalised time word other than a weekday is a name.
+                (w.ends_with("day") || !w.starts_with(char::is_uppercase)) && is_day(w)
                     || is_filler(w)
                     || w.len() > 4 && w.ends_with("ly")
                     || matches!(w, "both" | "all")
@@ -678,7 +679,9 @@ impl<'a> Sentence<'a> {
                 .or_else(|| {
                     if coordinated {
                         last.clone().or_else(|| self.sentence_subject(c_at))
-                    } else if floor == 0 && c.class == CueClass::Speech {
+                    } else if floor == 0
+                        && (c.class == CueClass::Speech || self.is_word(c_at + c.words, "that"))
+                    {
                         // A subject the mention grammar cannot take whole (`Many speakers
                         // at the service, including ..., said`): the leading noun phrase,
                         // if no verb stands between it and the cue.
@@ -1002,7 +1005,13 @@ impl<'a> Sentence<'a> {
             {
                 return true;
             }
-            is_auxiliary(w)
+            // `he cast`, `they knew`: the word after a subject pronoun is its verb.
+            let after_pronoun = matches!(w, "he" | "she" | "they" | "we" | "i")
+                && self.toks.get(i + 1).is_some_and(|n| {
+                    n.is_word() && i + 1 < end && self.w(i + 1).starts_with(char::is_lowercase)
+                });
+            after_pronoun
+                || is_auxiliary(w)
                 || is_past_tense(w)
                 || matches!(
                     w,

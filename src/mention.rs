@@ -683,7 +683,8 @@ impl<'a> Grammar<'a> {
         let name_part = toks.len() > 1
             && self.is_cap(last)
             && !lw.ends_with("day")
-            && self.is_name_word(&toks[toks.len() - 2]);
+            && (self.is_name_word(&toks[toks.len() - 2])
+                || toks.len() == 2 && self.word(first).eq_ignore_ascii_case("the"));
         if lw.ends_with("'s") || lw.ends_with("’s") || is_time_word(lw) && !name_part {
             return None;
         }

@@ -619,6 +619,25 @@ fn indirect_report_verbs_and_organisations() {
             "indirect.cue-clause",
         )],
     );
+    // `The Times` is a name, not a time phrase.
+    check_indirect(
+        "The Times says the editors were given an advance copy.",
+        &[(
+            "the editors were given",
+            Some("The Times"),
+            "indirect.cue-clause",
+        )],
+    );
+    // A report verb with `that` takes a subject the mention grammar cannot read whole.
+    check_indirect(
+        "The survey, conducted for a housing charity, found that rents rose by a fifth.",
+        &[("rents rose", Some("The survey"), "indirect.cue-clause")],
+    );
+    // An irregular past after a subject pronoun is a verb: the clause is reported speech.
+    check_indirect(
+        "Wilson told reporters that he cast his ballot for the independent.",
+        &[("he cast his ballot", Some("Wilson"), "indirect.cue-clause")],
+    );
 }
 
 #[test]
