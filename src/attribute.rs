@@ -52,6 +52,9 @@ pub(crate) fn is_filler(w: &str) -> bool {
             | "then"
             | "again"
             | "previously"
+            | "first"
+            | "initially"
+            | "originally"
             | "once"
             | "further"
             | "recently"
@@ -263,7 +266,12 @@ impl<'a> Ctx<'a> {
                 "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this",
                 "last", "first", "no", "any", "every", "each",
             ];
-            if possessive || NOUN_BEFORE.iter().any(|d| pw.eq_ignore_ascii_case(d)) {
+            // `first said`, `last told`: an adverb before a past tense.
+            let adverb_before_past = matches!(ascii_lower(pw).as_str(), "first" | "last")
+                && (w0.ends_with("ed") || matches!(w0, "said" | "told" | "wrote"));
+            if possessive
+                || !adverb_before_past && NOUN_BEFORE.iter().any(|d| pw.eq_ignore_ascii_case(d))
+            {
                 return None;
             }
             // `a Washington-based think tank`
@@ -499,6 +507,12 @@ impl<'a> Ctx<'a> {
         }
         if let Some(p) = self.g.pronoun(&toks[end - 1]) {
             return Some((p, None));
+        }
+        // A share of a group: `36 percent of Democrats`, `Two-thirds of the insiders`.
+        if let Some(q) =
+            (floor.max(end.saturating_sub(12))..end).find_map(|s| self.g.quantity(&toks[s..end]))
+        {
+            return Some((q, None));
         }
         // Walk left over word tokens that may belong to a noun phrase.
         let mut start = end;

@@ -860,6 +860,10 @@ impl<'a> Sentence<'a> {
                 return Some(t + 1);
             }
         }
+        // `As Crane said, the two have become ...`: the clause follows the comma.
+        if toks[j].is(',') && self.is_word(0, "As") && (1..c_at).all(|i| !toks[i].is(',')) {
+            return Some(j + 1);
+        }
         // `says, however, that ...`: an adverb between commas.
         if toks[j].is(',') && j + 2 < n && toks[j + 2].is(',') && toks[j + 1].is_word() {
             let k = j + 3;

@@ -143,6 +143,8 @@ pub fn tokenize_into(text: &str, region: Span, toks: &mut Vec<Tok>) {
             i = end;
         } else {
             if !c.is_whitespace() && c != '\u{feff}' && !is_invisible(c) {
+                // A horizontal bar (`PHILADELPHIA ― The campaign`) reads as an em dash.
+                let c = if c == '―' { '—' } else { c };
                 toks.push(Tok {
                     span: Span::new(region.start + i, region.start + i + len),
                     kind: TokKind::Punct(c),
@@ -667,6 +669,116 @@ impl<'a> Grammar<'a> {
                 gender,
                 antecedent: None,
             })
+    }
+
+    /// A share of a group as the whole of `toks`: `36 percent of Democrats`, `Only 24
+    /// percent`, `Two-thirds of Democratic insiders`, `three in 10 voters`. It speaks as a
+    /// description.
+    pub fn quantity(&self, toks: &[Tok]) -> Option<Mention> {
+        let whole = Span::new(toks.first()?.span.start, toks.last()?.span.end);
+        let lw = |i: usize| toks.get(i).map(|t| ascii_lower(self.word(t)));
+        let is = |i: usize, w: &str| lw(i).is_some_and(|x| x.as_str() == w);
+        let mut i = 0;
+        while lw(i).is_some_and(|w| {
+            matches!(
+                w.as_str(),
+                "only"
+                    | "about"
+                    | "nearly"
+                    | "almost"
+                    | "roughly"
+                    | "just"
+                    | "some"
+                    | "around"
+                    | "over"
+                    | "under"
+                    | "fully"
+                    | "barely"
+                    | "another"
+                    | "a"
+            )
+        }) {
+            i += 1;
+        }
+        if lw(i).is_some_and(|w| matches!(w.as_str(), "more" | "less" | "fewer"))
+            && is(i + 1, "than")
+        {
+            i += 2;
+        }
+        let w = lw(i)?;
+        let number = w.starts_with(|c: char| c.is_ascii_digit())
+            && w.chars()
+                .all(|c| c.is_ascii_digit() || c == '.' || c == ',');
+        let number_word = matches!(
+            w.as_str(),
+            "one"
+                | "two"
+                | "three"
+                | "four"
+                | "five"
+                | "six"
+                | "seven"
+                | "eight"
+                | "nine"
+                | "ten"
+                | "dozens"
+                | "hundreds"
+                | "thousands"
+        );
+        let fraction = |f: &str| {
+            matches!(
+                f,
+                "half" | "third" | "thirds" | "quarter" | "quarters" | "fifth" | "fifths"
+            )
+        };
+        let share_word = fraction(w.as_str())
+            || matches!(w.as_str(), "majority" | "minority" | "plurality" | "handful")
+            // `two-thirds` as one token
+            || w.split_once('-').is_some_and(|(_, f)| fraction(f));
+        if !(number || number_word || share_word) {
+            return None;
+        }
+        i += 1;
+        // A share: `24 percent`, `24 %`, `two-thirds`, `three in 10`, `a third`.
+        let mut share = share_word;
+        let two_words = is(i, "per") && is(i + 1, "cent")
+            || toks.get(i).is_some_and(|t| t.is('-'))
+                && lw(i + 1).is_some_and(|f| fraction(f.as_str()))
+            || is(i, "in") && lw(i + 1).is_some_and(|n| n.as_str() == "10" || n.as_str() == "ten");
+        if toks.get(i).is_some_and(|t| t.is('%')) || is(i, "percent") {
+            (share, i) = (true, i + 1);
+        } else if two_words {
+            (share, i) = (true, i + 2);
+        }
+        if i == toks.len() {
+            return share.then(|| Mention::unnamed(whole, MentionKind::Description, None));
+        }
+        if is(i, "of") {
+            i += 1;
+        } else if !share && !number {
+            return None;
+        }
+        // The group: a short noun phrase with no verb.
+        let rest = &toks[i..];
+        let group = !rest.is_empty()
+            && rest.len() <= 8
+            && rest.iter().all(|t| {
+                t.is('-')
+                    || t.is('’')
+                    || t.is('\'')
+                    || t.is_word() && {
+                        let w = self.word(t);
+                        let l = ascii_lower(w);
+                        let verb = is_auxiliary(l.as_str())
+                            || self.is_lower_word(t) && is_past_tense(w)
+                            || matches!(l.as_str(), "who" | "which" | "that" | "and" | "or");
+                        !verb
+                    }
+            })
+            && rest
+                .last()
+                .is_some_and(|t| t.is_word() && !DETERMINERS.contains(&self.word(t)));
+        group.then(|| Mention::unnamed(whole, MentionKind::Description, None))
     }
 
     /// Classifies the token range `toks` as a speaker mention, or rejects it.

@@ -917,3 +917,68 @@ fn day_and_times_after_a_name_are_part_of_it() {
         &[("“It is", Some("the Financial Times"), "after.mention-cue")],
     );
 }
+
+#[test]
+fn shares_of_a_group_speak() {
+    check_indirect(
+        "Only 24 percent said the council had done nothing wrong.",
+        &[(
+            "the council had done",
+            Some("Only 24 percent"),
+            "indirect.cue-clause",
+        )],
+    );
+    check_indirect(
+        "Two-thirds of Labour members said the leader should stay.",
+        &[(
+            "the leader should stay",
+            Some("Two-thirds of Labour members"),
+            "indirect.cue-clause",
+        )],
+    );
+    check_indirect(
+        "Three in 10 voters said the economy was their main worry.",
+        &[(
+            "the economy was",
+            Some("Three in 10 voters"),
+            "indirect.cue-clause",
+        )],
+    );
+    check(
+        "“It is over,” 36 per cent of the members said.",
+        &[(
+            "“It is over,”",
+            Some("36 per cent of the members"),
+            "after.mention-cue",
+        )],
+    );
+    // A number alone is no speaker.
+    check_indirect("In 2019, 36 said nothing at all.", &[]);
+}
+
+#[test]
+fn more_reported_clause_openings() {
+    // `first` before a past tense is an adverb, not a noun's modifier.
+    check_indirect(
+        "The clerk first said he did not recall the deletions.",
+        &[(
+            "he did not recall",
+            Some("The clerk"),
+            "indirect.cue-clause",
+        )],
+    );
+    // `As X said, CLAUSE`
+    check_indirect(
+        "As the bishop said, the two parishes have become one family.",
+        &[(
+            "the two parishes",
+            Some("the bishop"),
+            "indirect.cue-clause",
+        )],
+    );
+    // A horizontal bar ends a dateline like an em dash.
+    check_indirect(
+        "LEEDS ― The trust said it is looking for a new chair.",
+        &[("it is looking", Some("The trust"), "indirect.cue-clause")],
+    );
+}
