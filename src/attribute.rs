@@ -509,8 +509,11 @@ impl<'a> Ctx<'a> {
             return Some((p, None));
         }
         // A share of a group: `36 percent of Democrats`, `Two-thirds of the insiders`.
-        if let Some(q) =
-            (floor.max(end.saturating_sub(12))..end).find_map(|s| self.g.quantity(&toks[s..end]))
+        let lo = floor.max(end.saturating_sub(12));
+        if let Some(q) = (lo..end)
+            .any(|k| self.g.is_quantity_word(&toks[k]))
+            .then(|| (lo..end).find_map(|s| self.g.quantity(&toks[s..end])))
+            .flatten()
         {
             return Some((q, None));
         }

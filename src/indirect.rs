@@ -727,7 +727,14 @@ impl<'a> Sentence<'a> {
         let toks = self.toks;
         self.cx
             .subject(&toks[..before])
-            .filter(|m| m.kind != MentionKind::Pronoun || m.span.start == toks[0].span.start)
+            .filter(|m| {
+                // A pronoun opens the sentence, or follows an opening phrase with no verb:
+                // `On Thursday, he hedged ..., telling MSNBC ...`.
+                let k = toks.partition_point(|t| t.span.start < m.span.start);
+                m.kind != MentionKind::Pronoun
+                    || k == 0
+                    || toks[k - 1].is(',') && !self.has_finite_verb(0, k - 1)
+            })
             .map(|m| (m, None))
     }
 

@@ -671,6 +671,43 @@ impl<'a> Grammar<'a> {
             })
     }
 
+    /// A number or a share word that a [`Grammar::quantity`] phrase turns on: a cheap test
+    /// before trying one.
+    pub fn is_quantity_word(&self, t: &Tok) -> bool {
+        let w = self.word(t);
+        w.starts_with(|c: char| c.is_ascii_digit())
+            || w.len() <= 14 && {
+                let l = ascii_lower(w);
+                let l = l.as_str();
+                matches!(
+                    l,
+                    "one"
+                        | "two"
+                        | "three"
+                        | "four"
+                        | "five"
+                        | "six"
+                        | "seven"
+                        | "eight"
+                        | "nine"
+                        | "ten"
+                        | "dozens"
+                        | "hundreds"
+                        | "thousands"
+                        | "half"
+                        | "third"
+                        | "quarter"
+                        | "fifth"
+                        | "majority"
+                        | "minority"
+                        | "plurality"
+                        | "handful"
+                ) || l.ends_with("thirds")
+                    || l.ends_with("quarters")
+                    || l.ends_with("fifths")
+            }
+    }
+
     /// A share of a group as the whole of `toks`: `36 percent of Democrats`, `Only 24
     /// percent`, `Two-thirds of Democratic insiders`, `three in 10 voters`. It speaks as a
     /// description.

@@ -976,6 +976,15 @@ fn more_reported_clause_openings() {
             "indirect.cue-clause",
         )],
     );
+    // A pronoun after an opening phrase is the subject a participle reports for.
+    check_indirect(
+        "Tom Marsh arrived late. On Thursday, he hedged on the vote, telling the BBC his support would depend on the manifesto.",
+        &[(
+            "his support would depend",
+            Some("Tom Marsh"),
+            "indirect.participle",
+        )],
+    );
     // A horizontal bar ends a dateline like an em dash.
     check_indirect(
         "LEEDS ― The trust said it is looking for a new chair.",
