@@ -675,37 +675,10 @@ impl<'a> Grammar<'a> {
     /// before trying one.
     pub fn is_quantity_word(&self, t: &Tok) -> bool {
         let w = self.word(t);
-        w.starts_with(|c: char| c.is_ascii_digit())
-            || w.len() <= 14 && {
-                let l = ascii_lower(w);
-                let l = l.as_str();
-                matches!(
-                    l,
-                    "one"
-                        | "two"
-                        | "three"
-                        | "four"
-                        | "five"
-                        | "six"
-                        | "seven"
-                        | "eight"
-                        | "nine"
-                        | "ten"
-                        | "dozens"
-                        | "hundreds"
-                        | "thousands"
-                        | "half"
-                        | "third"
-                        | "quarter"
-                        | "fifth"
-                        | "majority"
-                        | "minority"
-                        | "plurality"
-                        | "handful"
-                ) || l.ends_with("thirds")
-                    || l.ends_with("quarters")
-                    || l.ends_with("fifths")
-            }
+        w.starts_with(|c: char| c.is_ascii_digit()) || {
+            let l = ascii_lower(w);
+            is_number_word(&l) || is_share_word(&l)
+        }
     }
 
     /// A share of a group as the whole of `toks`: `36 percent of Democrats`, `Only 24
@@ -746,32 +719,8 @@ impl<'a> Grammar<'a> {
         let number = w.starts_with(|c: char| c.is_ascii_digit())
             && w.chars()
                 .all(|c| c.is_ascii_digit() || c == '.' || c == ',');
-        let number_word = matches!(
-            w.as_str(),
-            "one"
-                | "two"
-                | "three"
-                | "four"
-                | "five"
-                | "six"
-                | "seven"
-                | "eight"
-                | "nine"
-                | "ten"
-                | "dozens"
-                | "hundreds"
-                | "thousands"
-        );
-        let fraction = |f: &str| {
-            matches!(
-                f,
-                "half" | "third" | "thirds" | "quarter" | "quarters" | "fifth" | "fifths"
-            )
-        };
-        let share_word = fraction(w.as_str())
-            || matches!(w.as_str(), "majority" | "minority" | "plurality" | "handful")
-            // `two-thirds` as one token
-            || w.split_once('-').is_some_and(|(_, f)| fraction(f));
+        let number_word = is_number_word(&w);
+        let share_word = is_share_word(&w);
         if !(number || number_word || share_word) {
             return None;
         }
@@ -779,8 +728,7 @@ impl<'a> Grammar<'a> {
         // A share: `24 percent`, `24 %`, `two-thirds`, `three in 10`, `a third`.
         let mut share = share_word;
         let two_words = is(i, "per") && is(i + 1, "cent")
-            || toks.get(i).is_some_and(|t| t.is('-'))
-                && lw(i + 1).is_some_and(|f| fraction(f.as_str()))
+            || toks.get(i).is_some_and(|t| t.is('-')) && lw(i + 1).is_some_and(|f| is_fraction(&f))
             || is(i, "in") && lw(i + 1).is_some_and(|n| n.as_str() == "10" || n.as_str() == "ten");
         if toks.get(i).is_some_and(|t| t.is('%')) || is(i, "percent") {
             (share, i) = (true, i + 1);
@@ -1249,6 +1197,42 @@ fn is_non_speaker_head(w: &str) -> bool {
             | "effort"
             | "order"
     )
+}
+
+/// A number word that opens a share of a group: `three in 10`, `dozens of`.
+fn is_number_word(w: &str) -> bool {
+    matches!(
+        w,
+        "one"
+            | "two"
+            | "three"
+            | "four"
+            | "five"
+            | "six"
+            | "seven"
+            | "eight"
+            | "nine"
+            | "ten"
+            | "dozens"
+            | "hundreds"
+            | "thousands"
+    )
+}
+
+/// A fraction word: `half`, `thirds`.
+fn is_fraction(f: &str) -> bool {
+    matches!(
+        f,
+        "half" | "third" | "thirds" | "quarter" | "quarters" | "fifth" | "fifths"
+    )
+}
+
+/// A word that names a share by itself (lowercase): `half`, `two-thirds` as one token, `a
+/// majority`.
+fn is_share_word(w: &str) -> bool {
+    is_fraction(w)
+        || matches!(w, "majority" | "minority" | "plurality" | "handful")
+        || w.split_once('-').is_some_and(|(_, f)| is_fraction(f))
 }
 
 /// `w.to_ascii_lowercase()` without an allocation for words of up to 32 bytes (longer words
