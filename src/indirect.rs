@@ -702,23 +702,100 @@ impl<'a> Sentence<'a> {
                 continue;
             };
             last = Some((m.clone(), appos));
-            let Some(start) = self.clause_start(c_at, c) else {
-                c_at += 1;
-                continue;
-            };
-            let end = self.clause_end(start);
             // A clause that holds a quote is the quote's row; a later cue may report more.
             // A noun phrase after the cue (`agreed a £12m programme`) is no clause.
-            if (start..end).any(|i| self.quoted(i)) || !self.has_finite_verb(start, end) {
-                c_at += 1;
+            let clause = self.clause_start(c_at, c).map(|s| (s, self.clause_end(s)));
+            let Some((start, end)) = clause
+                .filter(|&(s, e)| !(s..e).any(|i| self.quoted(i)) && self.has_finite_verb(s, e))
+            else {
+                // `vowed to repeal the law`, `urged ministers to act`: a promise or a call,
+                // reported as an infinitive.
+                if let Some((start, end)) = self.infinitive(c_at, c) {
+                    let cue = cx.cue_span(toks, c_at, c);
+                    out.push(self.found((start, end), m, appos, cue, Rule::IndirectInfinitive));
+                    done = end;
+                    c_at = end.max(c_at + 1);
+                } else {
+                    c_at += 1;
+                }
                 continue;
-            }
+            };
             let cue = cx.cue_span(toks, c_at, c);
             out.push(self.found((start, end), m, appos, cue, Rule::IndirectCueClause));
             done = end;
             c_at = end.max(c_at + 1);
         }
         (!out.is_empty()).then_some(out)
+    }
+
+    /// The infinitive a verb of promising or calling reports, from its `to` to the clause
+    /// end: `vowed to repeal the law`, `urged ministers to act`, `called on the board to
+    /// resign`. Only the person addressed may stand between the verb and `to`.
+    fn infinitive(&self, c_at: usize, c: CueForm) -> Option<(usize, usize)> {
+        let toks = self.toks;
+        let verb = self.lower(c_at);
+        let promise = match verb.as_str() {
+            "vow" | "vows" | "vowed" | "vowing" | "pledge" | "pledges" | "pledged" | "pledging"
+            | "promise" | "promises" | "promised" | "promising" | "threaten" | "threatens"
+            | "threatened" | "threatening" | "agree" | "agrees" | "agreed" | "agreeing" => true,
+            "urge" | "urges" | "urged" | "urging" | "ask" | "asks" | "asked" | "asking"
+            | "call" | "calls" | "called" | "calling" | "demand" | "demands" | "demanded"
+            | "demanding" => false,
+            _ => return None,
+        };
+        let j = c_at + c.words;
+        let to = if promise {
+            self.is_word(j, "to").then_some(j)?
+        } else {
+            // `urged ministers to`, `asked voters in Ohio to`, `called on the board to`.
+            let from = if verb.starts_with("call") {
+                if !(self.is_word(j, "on") || self.is_word(j, "upon")) {
+                    return None;
+                }
+                j + 1
+            } else {
+                j
+            };
+            (from + 1..toks.len().min(from + 6)).find(|&k| {
+                self.is_word(k, "to") && (from..k).all(|i| toks[i].is_word() && !self.quoted(i))
+            })?
+        };
+        let next = toks.get(to + 1).filter(|t| t.is_word())?;
+        let w = self.cx.w(next);
+        if !w.starts_with(char::is_lowercase)
+            || matches!(
+                w,
+                "the"
+                    | "a"
+                    | "an"
+                    | "his"
+                    | "her"
+                    | "their"
+                    | "its"
+                    | "our"
+                    | "my"
+                    | "this"
+                    | "that"
+                    | "these"
+                    | "those"
+                    | "some"
+                    | "any"
+                    | "all"
+                    | "no"
+                    | "be"
+            )
+            || self.quoted(to + 1)
+        {
+            return None;
+        }
+        let end = self.clause_end(to + 1);
+        // `urged residents not to run generators`: the negation is part of the call.
+        let start = if to > j && matches!(self.lower(to - 1).as_str(), "not" | "never") {
+            to - 1
+        } else {
+            to
+        };
+        (end > to + 2 && !(to..end).any(|i| self.quoted(i))).then_some((start, end))
     }
 
     /// The subject at the sentence start, if it stands before token `before`: a pronoun only

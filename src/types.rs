@@ -85,6 +85,9 @@ pub enum Rule {
     IndirectAccordingTo,
     /// Indirect speech after a participle: `X hit back, saying CLAUSE`.
     IndirectParticiple,
+    /// A promise or a call reported as an infinitive: `X vowed to repeal the law`, `X urged
+    /// ministers to act`.
+    IndirectInfinitive,
     /// Speech with no speaker the rules could find.
     Unattributed,
 }
@@ -116,6 +119,7 @@ impl Rule {
             Rule::IndirectParenthetical => "indirect.parenthetical",
             Rule::IndirectAccordingTo => "indirect.according-to",
             Rule::IndirectParticiple => "indirect.participle",
+            Rule::IndirectInfinitive => "indirect.infinitive",
             Rule::Unattributed => "unattributed",
         }
     }
@@ -146,6 +150,7 @@ impl Rule {
             Rule::IndirectCueClause => 0.7,
             Rule::IndirectParenthetical => 0.7,
             Rule::IndirectParticiple => 0.6,
+            Rule::IndirectInfinitive => 0.6,
             Rule::Unattributed => 0.3,
         }
     }

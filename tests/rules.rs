@@ -991,3 +991,27 @@ fn more_reported_clause_openings() {
         &[("it is looking", Some("The trust"), "indirect.cue-clause")],
     );
 }
+
+#[test]
+fn indirect_promises_and_calls_as_infinitives() {
+    check_indirect(
+        "The mayor vowed to scrap the parking levy within a year.",
+        &[(
+            "to scrap the parking levy",
+            Some("The mayor"),
+            "indirect.infinitive",
+        )],
+    );
+    check_indirect(
+        "The union urged ministers to reopen talks before Christmas.",
+        &[("to reopen talks", Some("The union"), "indirect.infinitive")],
+    );
+    check_indirect(
+        "Campaigners called on the water board to resign over the spill.",
+        &[("to resign over", Some("Campaigners"), "indirect.infinitive")],
+    );
+    // Not a promise: `agreed to` a noun phrase, a passive, a name after `to`.
+    check_indirect("The council agreed to a deal with the operator.", &[]);
+    check_indirect("The minister was asked to explain the delay to MPs.", &[]);
+    check_indirect("Smith pledged to Labour at the last election.", &[]);
+}
