@@ -710,9 +710,16 @@ impl<'a> Sentence<'a> {
             else {
                 // `vowed to repeal the law`, `urged ministers to act`: a promise or a call,
                 // reported as an infinitive.
-                if let Some((start, end)) = self.infinitive(c_at, c) {
+                let act = self
+                    .infinitive(c_at, c)
+                    .map(|r| (r, Rule::IndirectInfinitive))
+                    .or_else(|| {
+                        self.speech_act(c_at, c)
+                            .map(|r| (r, Rule::IndirectSpeechAct))
+                    });
+                if let Some(((start, end), rule)) = act {
                     let cue = cx.cue_span(toks, c_at, c);
-                    out.push(self.found((start, end), m, appos, cue, Rule::IndirectInfinitive));
+                    out.push(self.found((start, end), m, appos, cue, rule));
                     done = end;
                     c_at = end.max(c_at + 1);
                 } else {
@@ -796,6 +803,57 @@ impl<'a> Sentence<'a> {
             to
         };
         (end > to + 2 && !(to..end).any(|i| self.quoted(i))).then_some((start, end))
+    }
+
+    /// What a speech act names, when it reports no clause: `denied the allegations`,
+    /// `criticized the board's decision`, `called for an inquiry`, `warned of job losses`.
+    fn speech_act(&self, c_at: usize, c: CueForm) -> Option<(usize, usize)> {
+        let verb = self.lower(c_at);
+        let v = verb.as_str();
+        let stem = v
+            .trim_end_matches("ing")
+            .trim_end_matches("ed")
+            .trim_end_matches('s')
+            .trim_end_matches('e');
+        let j = c_at + c.words;
+        let start = match stem {
+            "criticiz" | "criticis" | "prais" | "accus" | "deni" | "deny" | "announc"
+            | "defend" | "blam" | "demand" | "dismiss" | "question" | "blast" | "condemn"
+            | "reject" | "welcom" | "slamm" | "slam" | "attack" | "thank" | "mock" | "denounc"
+            | "decri" | "decry" | "chid" | "tout" | "hail" | "herald" | "applaud" | "derid" => j,
+            // `called for`, `warned of`: the object follows the preposition.
+            "call" if self.is_word(j, "for") => j + 1,
+            "warn" if matches!(self.lower(j).as_str(), "of" | "about" | "against") => j + 1,
+            _ => return None,
+        };
+        let t = self.toks.get(start).filter(|t| t.is_word())?;
+        let w = self.cx.w(t);
+        if self.quoted(start)
+            || matches!(
+                ascii_lower(w).as_str(),
+                "that"
+                    | "to"
+                    | "whether"
+                    | "if"
+                    | "how"
+                    | "what"
+                    | "why"
+                    | "it"
+                    | "him"
+                    | "her"
+                    | "them"
+                    | "me"
+                    | "us"
+                    | "you"
+                    | "himself"
+                    | "herself"
+                    | "themselves"
+            )
+        {
+            return None;
+        }
+        let end = self.clause_end(start);
+        (end > start + 1 && !(start..end).any(|i| self.quoted(i))).then_some((start, end))
     }
 
     /// The subject at the sentence start, if it stands before token `before`: a pronoun only
@@ -1128,6 +1186,13 @@ impl<'a> Sentence<'a> {
                 || i > start
                     && w.len() > 4
                     && w.starts_with(|c: char| c.is_ascii_lowercase())
+                    // After a determiner it is a noun: `the allegations`, `his remarks`.
+                    && !matches!(
+                        self.lower(i - 1).as_str(),
+                        "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "my"
+                            | "your" | "this" | "these" | "those" | "some" | "any" | "no"
+                            | "many" | "several" | "such" | "of"
+                    )
                     && (w.ends_with("ed")
                         || w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us"))
         })

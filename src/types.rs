@@ -88,6 +88,9 @@ pub enum Rule {
     /// A promise or a call reported as an infinitive: `X vowed to repeal the law`, `X urged
     /// ministers to act`.
     IndirectInfinitive,
+    /// A speech act that names what was said without a clause: `X denied the allegations`,
+    /// `X called for an inquiry`.
+    IndirectSpeechAct,
     /// Speech with no speaker the rules could find.
     Unattributed,
 }
@@ -120,6 +123,7 @@ impl Rule {
             Rule::IndirectAccordingTo => "indirect.according-to",
             Rule::IndirectParticiple => "indirect.participle",
             Rule::IndirectInfinitive => "indirect.infinitive",
+            Rule::IndirectSpeechAct => "indirect.speech-act",
             Rule::Unattributed => "unattributed",
         }
     }
@@ -151,6 +155,7 @@ impl Rule {
             Rule::IndirectParenthetical => 0.7,
             Rule::IndirectParticiple => 0.6,
             Rule::IndirectInfinitive => 0.6,
+            Rule::IndirectSpeechAct => 0.5,
             Rule::Unattributed => 0.3,
         }
     }

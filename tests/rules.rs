@@ -1015,3 +1015,34 @@ fn indirect_promises_and_calls_as_infinitives() {
     check_indirect("The minister was asked to explain the delay to MPs.", &[]);
     check_indirect("Smith pledged to Labour at the last election.", &[]);
 }
+
+#[test]
+fn indirect_speech_acts_that_name_what_was_said() {
+    check_indirect(
+        "The operator denied the allegations of negligence on Friday.",
+        &[(
+            "the allegations of negligence",
+            Some("The operator"),
+            "indirect.speech-act",
+        )],
+    );
+    check_indirect(
+        "Opposition councillors called for an independent inquiry into the spill.",
+        &[(
+            "an independent inquiry",
+            Some("Opposition councillors"),
+            "indirect.speech-act",
+        )],
+    );
+    check_indirect(
+        "The minister warned of steep job losses in the north.",
+        &[(
+            "steep job losses",
+            Some("The minister"),
+            "indirect.speech-act",
+        )],
+    );
+    // A pronoun object names nothing; `called` alone names, it does not call for.
+    check_indirect("The mayor praised them warmly.", &[]);
+    check_indirect("The mayor called the plan a disgrace.", &[]);
+}
