@@ -908,8 +908,30 @@ fn attribute_one(cx: &Ctx<'_>, q: &QuoteSpan, site: &Site) -> Option<Attribution
     if quoted.never_speech() {
         return None;
     }
-    match quoted
-        .tag_after()
+    let after = quoted.tag_after();
+    // `Feinstein said "...," she said.`: a speaker named right before the quote beats a
+    // pronoun after it.
+    let after = match after {
+        Outcome::Found(a)
+            if a.mention
+                .as_ref()
+                .is_some_and(|m| m.kind == MentionKind::Pronoun) =>
+        {
+            match quoted.tag_before() {
+                Outcome::Found(b)
+                    if b.rule == Rule::BeforeCue
+                        && b.mention
+                            .as_ref()
+                            .is_some_and(|m| m.kind != MentionKind::Pronoun) =>
+                {
+                    Outcome::Found(b)
+                }
+                _ => Outcome::Found(a),
+            }
+        }
+        other => other,
+    };
+    match after
         .or_next(|| quoted.tag_before())
         .or_next(|| quoted.tag_later_in_sentence())
         .or_next(|| quoted.colon())

@@ -532,8 +532,24 @@ impl<'a> Sentence<'a> {
             let before = (0, open);
             let after = (close + 1, n);
             let mut v = Vec::new();
-            // A short opener is no clause of its own: `On Friday, she said, the team ...`
-            if (0..open).filter(|&i| toks[i].is_word()).count() >= MIN_WORDS {
+            // A short opener is no clause of its own: `On Friday, she said, the team ...`;
+            // nor is a longer phrase with no verb: `In a statement for this story, ...`.
+            let opener = matches!(
+                self.lower(0).as_str(),
+                "in" | "on"
+                    | "at"
+                    | "during"
+                    | "after"
+                    | "before"
+                    | "with"
+                    | "for"
+                    | "from"
+                    | "amid"
+                    | "under"
+                    | "over"
+                    | "by"
+            ) && !self.has_finite_verb(1, open);
+            if !opener && (0..open).filter(|&i| toks[i].is_word()).count() >= MIN_WORDS {
                 v.push(self.found(before, m.clone(), appos, cue, Rule::IndirectParenthetical));
             }
             // What follows a tag may be an adjunct of the sentence, not reported words: `...,

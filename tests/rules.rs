@@ -1046,3 +1046,33 @@ fn indirect_speech_acts_that_name_what_was_said() {
     check_indirect("The mayor praised them warmly.", &[]);
     check_indirect("The mayor called the plan a disgrace.", &[]);
 }
+
+#[test]
+fn a_name_before_the_quote_beats_a_pronoun_after_it() {
+    check(
+        "Beth Wilkinson declined to comment. Asked on Tuesday, Dianne Feinstein said “I don’t know anything about it,” she said.",
+        &[("“I don’t know", Some("Dianne Feinstein"), "before.cue")],
+    );
+}
+
+#[test]
+fn an_institution_named_by_one_word_is_no_person() {
+    // `State` (the department) speaks as an organisation: `she` does not resolve to it.
+    check(
+        "Dianne Feinstein spoke first. Now, though, State has moved to withhold the emails, and \
+         State has also told lawmakers it will look into it. “We have nothing to add,” she said.",
+        &[("“We have", Some("Dianne Feinstein"), "after.mention-cue")],
+    );
+}
+
+#[test]
+fn indirect_parenthetical_opener_with_no_verb_is_no_clause() {
+    check_indirect(
+        "In a statement for this story, a ministry official said, the talks would resume in March.",
+        &[(
+            "the talks would resume",
+            Some("a ministry official"),
+            "indirect.parenthetical",
+        )],
+    );
+}
