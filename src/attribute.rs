@@ -1384,6 +1384,131 @@ impl<'a> Quoted<'a> {
         self.according_to()
             .or_next(|| self.parenthetical_tag())
             .or_next(|| self.last_cue_before())
+            .or_next(|| self.possessive_noun_cue())
+    }
+
+    /// `Trump's recent assertion that “thousands” ...`, `her claim that she “never sent ...”`,
+    /// `his promise to be “neutral”`: a noun of saying after a possessive; the possessor
+    /// speaks.
+    fn possessive_noun_cue(&self) -> Outcome {
+        let (cx, lead, l_end) = (self.cx, &self.site.lead, self.l_end);
+        let is_noun_cue = |w: &str| {
+            matches!(
+                w,
+                "claim"
+                    | "claims"
+                    | "assertion"
+                    | "promise"
+                    | "pledge"
+                    | "vow"
+                    | "warning"
+                    | "statement"
+                    | "remark"
+                    | "remarks"
+                    | "comment"
+                    | "comments"
+                    | "suggestion"
+                    | "insistence"
+                    | "argument"
+                    | "accusation"
+                    | "boast"
+                    | "call"
+                    | "demand"
+                    | "declaration"
+                    | "prediction"
+                    | "description"
+                    | "characterization"
+                    | "complaint"
+                    | "charge"
+            )
+        };
+        // The noun, at most 15 tokens before the quote, with no other cue or mark between.
+        let Some(n_at) = (l_end.saturating_sub(15)..l_end)
+            .rev()
+            .find(|&i| lead[i].is_word() && is_noun_cue(cx.w(&lead[i])))
+        else {
+            return Outcome::Next;
+        };
+        if lead[n_at + 1..l_end]
+            .iter()
+            .any(|t| matches!(t.kind, TokKind::Punct('.' | ';' | ':' | '“' | '"' | '(')))
+            || (n_at + 1..l_end).any(|i| cx.cue_at(lead, i).is_some())
+        {
+            return Outcome::Next;
+        }
+        // The possessive, with at most three modifiers before the noun: `Trump's recent
+        // evidence-free assertion`.
+        let Some(p_at) = (n_at.saturating_sub(4)..n_at).rev().find(|&i| {
+            let w = cx.w(&lead[i]);
+            lead[i].is_word()
+                && (w.ends_with("'s")
+                    || w.ends_with("’s")
+                    || matches!(ascii_lower(w).as_str(), "his" | "her" | "their" | "its"))
+        }) else {
+            return Outcome::Next;
+        };
+        if !(p_at + 1..n_at).all(|i| {
+            lead[i].is_word()
+                && cx.w(&lead[i]).starts_with(char::is_lowercase)
+                && !is_stop(cx.w(&lead[i]))
+        }) {
+            return Outcome::Next;
+        }
+        let pw = cx.w(&lead[p_at]);
+        let m = match ascii_lower(pw).as_str() {
+            "his" | "her" | "their" | "its" => {
+                let gender = match ascii_lower(pw).as_str() {
+                    "his" => Some(Gender::Male),
+                    "her" => Some(Gender::Female),
+                    _ => None,
+                };
+                // `Sanders has pushed his promise of “free college”`: the sentence subject
+                // the possessive refers to, when it agrees.
+                let opposite = gender.map(|g| match g {
+                    Gender::Male => Gender::Female,
+                    _ => Gender::Male,
+                });
+                let subject = cx.subject(&self.site.sentence).filter(|s| match s.kind {
+                    MentionKind::Person => gender.is_some() && s.gender != opposite,
+                    MentionKind::Org | MentionKind::Description => gender.is_none(),
+                    MentionKind::Pronoun => false,
+                });
+                subject.unwrap_or(Mention {
+                    span: lead[p_at].span,
+                    kind: MentionKind::Pronoun,
+                    name: None,
+                    title: None,
+                    gender,
+                    antecedent: None,
+                })
+            }
+            _ => {
+                // The possessor without its `'s`: `Donald Trump's` names Donald Trump.
+                let suffix = if pw.ends_with("’s") {
+                    "’s".len()
+                } else {
+                    2
+                };
+                let mut owner: Vec<Tok> = Vec::with_capacity(6);
+                let first = (p_at.saturating_sub(5)..p_at)
+                    .find(|&k| (k..p_at).all(|i| cx.g.is_name_word(&lead[i])))
+                    .unwrap_or(p_at);
+                owner.extend_from_slice(&lead[first..=p_at]);
+                let last = owner.len() - 1;
+                owner[last].span = Span::new(owner[last].span.start, owner[last].span.end - suffix);
+                match cx.g.classify(&owner) {
+                    Some(m) if m.kind != MentionKind::Pronoun => m,
+                    _ => return Outcome::Next,
+                }
+            }
+        };
+        Outcome::Found(self.mk(
+            QuoteKind::Partial,
+            Some(m),
+            None,
+            Some(lead[n_at].span),
+            Rule::BeforeNounCue,
+        ))
     }
 
     /// `According to NP, “...”`

@@ -312,6 +312,14 @@ impl<'a> Resolver<'a> {
             }
             MentionKind::Pronoun => {
                 let w = m.span.slice(text).to_ascii_lowercase();
+                // Possessives speak as their pronoun: `his promise to be “neutral”`.
+                let w = match w.as_str() {
+                    "his" => "he".to_owned(),
+                    "her" => "she".to_owned(),
+                    "their" => "they".to_owned(),
+                    "its" => "it".to_owned(),
+                    _ => w,
+                };
                 match w.as_str() {
                     "he" | "she" => {
                         let want = m.gender;

@@ -42,6 +42,8 @@ pub enum Rule {
     BeforeCue,
     /// `Sullivan echoed the statements, saying: “...”`: a participle cue after the subject.
     BeforeParticiple,
+    /// `her claim that she “never sent ...”`: a noun of saying after a possessive.
+    BeforeNounCue,
     /// `According to the ministry, “...”` / `“...,” according to the ministry`.
     AccordingTo,
     /// `“...”` closing its paragraph, then a line `— Bernie Sanders.`: a dash line after the
@@ -104,6 +106,7 @@ impl Rule {
             Rule::AfterLooseTag => "after.loose-tag",
             Rule::BeforeCue => "before.cue",
             Rule::BeforeParticiple => "before.participle",
+            Rule::BeforeNounCue => "before.noun-cue",
             Rule::AccordingTo => "according-to",
             Rule::Byline => "after.byline",
             Rule::BeforeColon => "before.colon",
@@ -138,6 +141,7 @@ impl Rule {
             Rule::AccordingTo => 0.9,
             Rule::Byline => 0.9,
             Rule::BeforeParticiple => 0.85,
+            Rule::BeforeNounCue => 0.7,
             Rule::MultiParagraph => 0.85,
             Rule::SameSentence => 0.8,
             Rule::Interrupted => 0.85,

@@ -1076,3 +1076,18 @@ fn indirect_parenthetical_opener_with_no_verb_is_no_clause() {
         )],
     );
 }
+
+#[test]
+fn a_noun_of_saying_after_a_possessive() {
+    check(
+        "The row turned on Hughes’s recent assertion that “thousands” of tickets were forged.",
+        &[("“thousands”", Some("Hughes"), "before.noun-cue")],
+    );
+    // A possessive pronoun is the sentence subject it refers to.
+    check(
+        "Mayor Ortiz has pushed her promise of “free buses” at every meeting.",
+        &[("“free buses”", Some("Ortiz"), "before.noun-cue")],
+    );
+    // Without a noun of saying it stays a fragment with no speaker.
+    check("The council’s new “green corridor” opens in May.", &[]);
+}
