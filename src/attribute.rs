@@ -1441,8 +1441,10 @@ impl<'a> Quoted<'a> {
         let Some(p_at) = (n_at.saturating_sub(4)..n_at).rev().find(|&i| {
             let w = cx.w(&lead[i]);
             lead[i].is_word()
-                && (w.ends_with("'s")
-                    || w.ends_with("’s")
+                && (w
+                    .strip_suffix("'s")
+                    .or_else(|| w.strip_suffix("’s"))
+                    .is_some_and(|r| !r.is_empty())
                     || matches!(ascii_lower(w).as_str(), "his" | "her" | "their" | "its"))
         }) else {
             return Outcome::Next;
