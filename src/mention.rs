@@ -335,6 +335,7 @@ const NOT_NAMES: &[&str] = &[
     "Few",
     "Fifty",
     "Finally",
+    "First",
     "Five",
     "For",
     "Friday",
@@ -729,7 +730,10 @@ impl<'a> Grammar<'a> {
         let mut share = share_word;
         let two_words = is(i, "per") && is(i + 1, "cent")
             || toks.get(i).is_some_and(|t| t.is('-')) && lw(i + 1).is_some_and(|f| is_fraction(&f))
-            || is(i, "in") && lw(i + 1).is_some_and(|n| n.as_str() == "10" || n.as_str() == "ten");
+            || is(i, "in")
+                && lw(i + 1).is_some_and(|n| {
+                    n.starts_with(|c: char| c.is_ascii_digit()) || is_number_word(&n)
+                });
         if toks.get(i).is_some_and(|t| t.is('%')) || is(i, "percent") {
             (share, i) = (true, i + 1);
         } else if two_words {
@@ -1199,24 +1203,33 @@ fn is_non_speaker_head(w: &str) -> bool {
     )
 }
 
-/// A number word that opens a share of a group: `three in 10`, `dozens of`.
+/// A number word that opens a share of a group: `three in 10`, `dozens of`, `twenty-four`.
 fn is_number_word(w: &str) -> bool {
-    matches!(
-        w,
-        "one"
-            | "two"
-            | "three"
-            | "four"
-            | "five"
-            | "six"
-            | "seven"
-            | "eight"
-            | "nine"
-            | "ten"
-            | "dozens"
-            | "hundreds"
-            | "thousands"
-    )
+    let tens = |t: &str| {
+        matches!(
+            t,
+            "twenty" | "thirty" | "forty" | "fifty" | "sixty" | "seventy" | "eighty" | "ninety"
+        )
+    };
+    tens(w)
+        || w.split_once('-')
+            .is_some_and(|(t, u)| tens(t) && is_number_word(u))
+        || matches!(
+            w,
+            "one"
+                | "two"
+                | "three"
+                | "four"
+                | "five"
+                | "six"
+                | "seven"
+                | "eight"
+                | "nine"
+                | "ten"
+                | "dozens"
+                | "hundreds"
+                | "thousands"
+        )
 }
 
 /// A fraction word: `half`, `thirds`.

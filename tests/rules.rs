@@ -952,6 +952,22 @@ fn shares_of_a_group_speak() {
             "after.mention-cue",
         )],
     );
+    check_indirect(
+        "Twenty-four percent said they would stay at home.",
+        &[(
+            "they would stay",
+            Some("Twenty-four percent"),
+            "indirect.cue-clause",
+        )],
+    );
+    check_indirect(
+        "One in four said the party did not listen to them.",
+        &[(
+            "the party did not",
+            Some("One in four"),
+            "indirect.cue-clause",
+        )],
+    );
     // A number alone is no speaker.
     check_indirect("In 2019, 36 said nothing at all.", &[]);
 }
@@ -1090,4 +1106,22 @@ fn a_noun_of_saying_after_a_possessive() {
     );
     // Without a noun of saying it stays a fragment with no speaker.
     check("The council’s new “green corridor” opens in May.", &[]);
+}
+
+#[test]
+fn first_is_an_adverb_or_part_of_a_title() {
+    check(
+        "“The garden stays,” First Lady Michelle Obama said.",
+        &[("“The garden", Some("Michelle Obama"), "after.mention-cue")],
+    );
+    // `First,` opening a sentence names nobody.
+    let text = "First, the board said the vote would wait.";
+    let found = crate::common::extractor().extract(text);
+    assert!(
+        found
+            .quotes
+            .iter()
+            .all(|q| q.speaker.as_deref() != Some("First")),
+        "{found:#?}"
+    );
 }
