@@ -217,7 +217,7 @@ fn ends_forward_np(w: &str) -> bool {
 }
 
 pub(crate) struct Ctx<'a> {
-    g: Grammar<'a>,
+    pub(crate) g: Grammar<'a>,
     pub(crate) text: &'a str,
 }
 

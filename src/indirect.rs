@@ -549,7 +549,18 @@ impl<'a> Sentence<'a> {
                     | "over"
                     | "by"
             ) && !self.has_finite_verb(1, open);
-            if !opener && (0..open).filter(|&i| toks[i].is_word()).count() >= MIN_WORDS {
+            // A part before the tag with no verb is the subject of the part after it (`The
+            // new rules, the minister said, would take effect`) or no clause at all (`Late
+            // last month, ...`).
+            let after_verb_first = close + 1 < n && {
+                let w = self.lower(close + 1);
+                is_auxiliary(&w) || is_past_tense(&w) || w.ends_with("ed")
+            };
+            let before_clause = self.has_finite_verb(0, open) || after_verb_first;
+            if !opener
+                && before_clause
+                && (0..open).filter(|&i| toks[i].is_word()).count() >= MIN_WORDS
+            {
                 v.push(self.found(before, m.clone(), appos, cue, Rule::IndirectParenthetical));
             }
             // What follows a tag may be an adjunct of the sentence, not reported words: `...,
@@ -577,7 +588,15 @@ impl<'a> Sentence<'a> {
                         | "noting"
                         | "according"
                 );
-            if !adjunct_after {
+            // An apposition of the speaker is no clause: `..., said Ana Ruiz, executive
+            // director of the union, a group that ...`.
+            let segment_end = (close + 1..n).find(|&i| toks[i].is(',')).unwrap_or(n);
+            let apposition = close + 1 < segment_end
+                && !self.has_finite_verb(close + 1, segment_end)
+                && (matches!(self.lower(close + 1).as_str(), "a" | "an" | "the")
+                    || cx.g.appositive(&toks[close + 1..segment_end]).is_some());
+            let after_clause = !apposition;
+            if !adjunct_after && after_clause {
                 v.push(self.found(after, m, appos, cue, Rule::IndirectParenthetical));
             }
             if v.is_empty() {

@@ -1125,3 +1125,42 @@ fn first_is_an_adverb_or_part_of_a_title() {
         "{found:#?}"
     );
 }
+
+#[test]
+fn indirect_parenthetical_parts_must_be_clauses() {
+    // The apposition after the speaker is no reported clause.
+    check_indirect(
+        "Tuition costs have doubled in a decade, said Mark Keane, executive director of the \
+         Fees Trust, a charity that has campaigned against loans.",
+        &[(
+            "Tuition costs have doubled",
+            Some("Mark Keane"),
+            "indirect.parenthetical",
+        )],
+    );
+    // A subject before the tag is kept when the part after it opens with its verb.
+    check_indirect(
+        "The ferry operator, the council said, ordered its crews to wait.",
+        &[
+            (
+                "The ferry operator",
+                Some("the council"),
+                "indirect.parenthetical",
+            ),
+            (
+                "ordered its crews",
+                Some("the council"),
+                "indirect.parenthetical",
+            ),
+        ],
+    );
+    // A participle or time phrase before the tag is no clause.
+    check_indirect(
+        "Late last month, the trust said, the pier was closed for repairs.",
+        &[(
+            "the pier was closed",
+            Some("the trust"),
+            "indirect.parenthetical",
+        )],
+    );
+}
