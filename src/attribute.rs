@@ -256,6 +256,19 @@ impl<'a> Ctx<'a> {
         }
         // Most words are no cue: ask the lexicon first, then rule out the noun readings.
         let form = self.g.lex.cue_at(&words[..n])?;
+        // Not speech: `added up to`, `continues gaining momentum`, `believe me`.
+        if form.words == 1 && n > 1 {
+            let next = words[1];
+            let not_speech = match w0 {
+                "add" | "adds" | "added" | "adding" => next == "up",
+                "continue" | "continues" | "continued" | "continuing" => next.ends_with("ing"),
+                "believe" => next == "me",
+                _ => false,
+            };
+            if not_speech {
+                return None;
+            }
+        }
         // After an article or a possessive the word is a noun: `Trump's call for`, `the last
         // claim`, `his statement`.
         if let Some(prev) = i.checked_sub(1).map(|p| &toks[p]) {

@@ -1164,3 +1164,19 @@ fn indirect_parenthetical_parts_must_be_clauses() {
         )],
     );
 }
+
+#[test]
+fn cue_words_that_do_not_report() {
+    check_indirect(
+        "The company continues gaining ground in the north, where sales rose by a fifth.",
+        &[],
+    );
+    check_indirect(
+        "The savings added up to more than the council had spent.",
+        &[],
+    );
+    check_indirect(
+        "Believe me, the results will be very good for the town.",
+        &[],
+    );
+}
