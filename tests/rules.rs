@@ -1176,7 +1176,7 @@ fn cue_words_that_do_not_report() {
         &[],
     );
     check_indirect(
-        "Believe me, the results will be very good for the town.",
+        "The mayor is right, and believe me, the results will be very good for the town.",
         &[],
     );
 }
