@@ -938,7 +938,12 @@ impl<'a> Grammar<'a> {
                 }
                 // A capitalised adverb (`Hastily`) is no noun.
                 let adverb = w.len() > 4 && w.ends_with("ly") && !self.lex.is_given_name(w);
-                self.lex.is_title_head(w) || is_acronym(w) || !self.is_name_word(t) && !adverb
+                // A capitalised modifier before a lowercase noun: `Democratic officials`,
+                // `Trump aides`; a given name never is one.
+                let modifier = self.is_lower_word(last) && !self.lex.is_given_name(w);
+                self.lex.is_title_head(w)
+                    || is_acronym(w)
+                    || (!self.is_name_word(t) || modifier) && !adverb
             };
             // A bare noun speaks only as a plural or a role: "officials", "police", not "fact".
             let lw = self.word(last);

@@ -1180,3 +1180,23 @@ fn cue_words_that_do_not_report() {
         &[],
     );
 }
+
+#[test]
+fn a_capitalised_modifier_before_a_plural_is_part_of_the_group() {
+    check_indirect(
+        "On Monday, Republican leaders said the bill would pass.",
+        &[(
+            "the bill would pass",
+            Some("Republican leaders"),
+            "indirect.cue-clause",
+        )],
+    );
+    check(
+        "“It will begin at noon,” Democratic officials said.",
+        &[(
+            "“It will",
+            Some("Democratic officials"),
+            "after.mention-cue",
+        )],
+    );
+}
