@@ -956,6 +956,7 @@ impl<'a> Sentence<'a> {
             || p.is('–')
             || p.is('-')
             || p.is(';')
+            || p.is(':')
             || m.antecedent.is_some()
         {
             return true;

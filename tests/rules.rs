@@ -1191,6 +1191,15 @@ fn a_capitalised_modifier_before_a_plural_is_part_of_the_group() {
             "indirect.cue-clause",
         )],
     );
+    // A heading label before a colon is not the subject: `The Latest: Clinton tells ...`.
+    check_indirect(
+        "Update: Mayor Lena Ortiz tells the rally the bridge is safe.",
+        &[(
+            "the bridge is safe",
+            Some("Lena Ortiz"),
+            "indirect.cue-clause",
+        )],
+    );
     check(
         "“It will begin at noon,” Democratic officials said.",
         &[(
