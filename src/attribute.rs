@@ -410,7 +410,11 @@ impl<'a> Ctx<'a> {
                 appos,
             ));
         }
-        // A party tag in brackets: `Sen. Marco Rubio (R-Fla.) said`.
+        // A party tag in brackets: `Sen. Marco Rubio (R-Fla.) said`, also before a comma:
+        // `Gov. John Kasich (R-OH), said`.
+        if end > floor + 1 && toks[end - 1].is(',') && toks[end - 2].is(')') {
+            end -= 1;
+        }
         if end > floor && toks[end - 1].is(')') {
             let open = (floor..end - 1).rev().take(8).find(|&i| toks[i].is('('))?;
             end = open;

@@ -1209,3 +1209,11 @@ fn a_capitalised_modifier_before_a_plural_is_part_of_the_group() {
         )],
     );
 }
+
+#[test]
+fn a_party_tag_before_a_comma() {
+    check(
+        "In Berea, OH, after the vote, Gov. John Kasich (R-OH), said, “I’m ready to rent a covered wagon.”",
+        &[("“I’m ready", Some("John Kasich"), "before.cue")],
+    );
+}
