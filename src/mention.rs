@@ -910,7 +910,9 @@ impl<'a> Grammar<'a> {
                 .iter()
                 .skip(2)
                 .any(|t| self.is_lower_word(t) && is_past_tense(self.word(t)))
-                || self.is_lower_word(last) && lw.ends_with("ed") && toks.len() > 2;
+                || self.is_lower_word(last)
+                    && lw.ends_with("ed")
+                    && (toks.len() > 2 || matches!(ascii_lower(fw).as_str(), "this" | "that"));
             if verb {
                 return None;
             }

@@ -1217,3 +1217,17 @@ fn a_party_tag_before_a_comma() {
         &[("“I’m ready", Some("John Kasich"), "before.cue")],
     );
 }
+
+#[test]
+fn a_demonstrative_and_a_past_tense_is_a_clause_not_a_speaker() {
+    // `This prompted` is a subject and its verb: it names no speaker.
+    let text = "This prompted the tabloid to run a cover, saying “Don’t be a bum!”";
+    let found = crate::common::extractor().extract(text);
+    assert!(
+        found
+            .quotes
+            .iter()
+            .all(|q| q.speaker.as_deref() != Some("This prompted")),
+        "{found:#?}"
+    );
+}
