@@ -17,6 +17,19 @@ fn check_indirect(text: &str, expected: &[(&str, Option<&str>, &str)]) {
     check_kind(text, true, expected);
 }
 
+/// No row of `text` names `speaker`.
+#[track_caller]
+fn no_speaker(text: &str, speaker: &str) {
+    let found = extractor().extract(text);
+    assert!(
+        found
+            .quotes
+            .iter()
+            .all(|q| q.speaker.as_deref() != Some(speaker)),
+        "{speaker:?} named in {found:#?}"
+    );
+}
+
 #[track_caller]
 fn check_kind(text: &str, indirect: bool, expected: &[(&str, Option<&str>, &str)]) {
     let found = extractor().extract(text);
@@ -1115,15 +1128,7 @@ fn first_is_an_adverb_or_part_of_a_title() {
         &[("“The garden", Some("Michelle Obama"), "after.mention-cue")],
     );
     // `First,` opening a sentence names nobody.
-    let text = "First, the board said the vote would wait.";
-    let found = crate::common::extractor().extract(text);
-    assert!(
-        found
-            .quotes
-            .iter()
-            .all(|q| q.speaker.as_deref() != Some("First")),
-        "{found:#?}"
-    );
+    no_speaker("First, the board said the vote would wait.", "First");
 }
 
 #[test]
@@ -1221,13 +1226,8 @@ fn a_party_tag_before_a_comma() {
 #[test]
 fn a_demonstrative_and_a_past_tense_is_a_clause_not_a_speaker() {
     // `This prompted` is a subject and its verb: it names no speaker.
-    let text = "This prompted the tabloid to run a cover, saying “Don’t be a bum!”";
-    let found = crate::common::extractor().extract(text);
-    assert!(
-        found
-            .quotes
-            .iter()
-            .all(|q| q.speaker.as_deref() != Some("This prompted")),
-        "{found:#?}"
+    no_speaker(
+        "This prompted the tabloid to run a cover, saying “Don’t be a bum!”",
+        "This prompted",
     );
 }
