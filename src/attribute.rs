@@ -663,6 +663,21 @@ impl<'a> Ctx<'a> {
                 return self.subject(&toks[dash + 1..]);
             }
         }
+        // `And then Trump went ...`: a leading conjunction or adverb.
+        let skip = toks
+            .iter()
+            .take(2)
+            .take_while(|t| {
+                t.is_word()
+                    && matches!(
+                        ascii_lower(self.w(t)).as_str(),
+                        "and" | "but" | "so" | "yet" | "then" | "still"
+                    )
+            })
+            .count();
+        if skip > 0 && skip < toks.len() {
+            return self.subject(&toks[skip..]);
+        }
         self.subject_at(toks).or_else(|| {
             // `However, Adelson declared ...`, `On Tuesday, the ministry said ...`
             let comma = toks.iter().take(10).position(|t| t.is(','))?;
@@ -674,6 +689,22 @@ impl<'a> Ctx<'a> {
         let first = toks.first()?;
         if let Some(p) = self.g.pronoun(first) {
             return Some(p);
+        }
+        // A share of a group before its verb: `Hundreds of demonstrators marched`, `about
+        // 200 protesters congregated`.
+        if toks.iter().take(3).any(|t| self.g.is_quantity_word(t)) {
+            if let Some(q) = (2..=toks.len().min(8)).rev().find_map(|e| {
+                toks.get(e)
+                    .is_some_and(|t| {
+                        let w = self.w(t);
+                        self.g.is_lower_word(t)
+                            && (w.ends_with("ed") || is_past_tense(w) || is_auxiliary(w))
+                    })
+                    .then(|| self.g.quantity(&toks[..e]))
+                    .flatten()
+            }) {
+                return Some(q);
+            }
         }
         // A sentence opening with a participle has no subject there: `Reprising one of her
         // lines, ...`, `Asked about it, ...`.

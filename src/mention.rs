@@ -608,7 +608,7 @@ impl<'a> Grammar<'a> {
             }
     }
 
-    fn is_lower_word(&self, t: &Tok) -> bool {
+    pub(crate) fn is_lower_word(&self, t: &Tok) -> bool {
         t.is_word()
             && match self.text.as_bytes().get(t.span.start) {
                 Some(b) if b.is_ascii() => b.is_ascii_lowercase(),
@@ -759,14 +759,18 @@ impl<'a> Grammar<'a> {
                         let w = self.word(t);
                         let l = ascii_lower(w);
                         let verb = is_auxiliary(l.as_str())
-                            || self.is_lower_word(t) && is_past_tense(w)
+                            || self.is_lower_word(t)
+                                && (is_past_tense(w)
+                                    || w.ends_with("ed") && !self.lex.is_title_head(w))
                             || matches!(l.as_str(), "who" | "which" | "that" | "and" | "or");
                         !verb
                     }
             })
-            && rest
-                .last()
-                .is_some_and(|t| t.is_word() && !DETERMINERS.contains(&self.word(t)));
+            && rest.last().is_some_and(|t| {
+                t.is_word()
+                    && !DETERMINERS.contains(&self.word(t))
+                    && !NP_FUNCTION.contains(&self.word(t))
+            });
         group.then(|| Mention::unnamed(whole, MentionKind::Description, None))
     }
 

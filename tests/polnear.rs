@@ -7,7 +7,7 @@ use whosaid::eval;
 /// below it.
 const E2E_F1_FLOOR: f64 = 0.845;
 
-/// Indirect speech on dev, by overlap: the levels reached (precision 0.949, recall 0.353,
+/// Indirect speech on dev, by overlap: the levels reached (precision 0.949, recall 0.354,
 /// attribution 0.887), a little below, so that a change that loses ground fails.
 const INDIRECT_PRECISION_FLOOR: f64 = 0.93;
 const INDIRECT_RECALL_FLOOR: f64 = 0.35;

@@ -1231,3 +1231,19 @@ fn a_demonstrative_and_a_past_tense_is_a_clause_not_a_speaker() {
         "This prompted",
     );
 }
+
+#[test]
+fn participles_find_subjects_after_conjunctions_and_in_shares() {
+    check(
+        "About 200 protesters gathered outside the hall, chanting “Keep the library open.”",
+        &[(
+            "“Keep the library",
+            Some("About 200 protesters"),
+            "before.participle",
+        )],
+    );
+    check(
+        "And then Hughes went on the attack, saying, “Is the council ever going to listen?”",
+        &[("“Is the council", Some("Hughes"), "before.participle")],
+    );
+}
