@@ -280,7 +280,9 @@ static NOT_NAMES_SET: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>> =
 static ORG_WORDS_SET: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>> =
     std::sync::OnceLock::new();
 
-/// Capitalised words that start sentences or phrases and are never part of a name.
+/// Capitalised words that start sentences or phrases and are never part of a name: function
+/// words, sentence adverbs, interjections (`Good`, `Wait`), abbreviated months (`Dec.`). Kept
+/// sorted.
 const NOT_NAMES: &[&str] = &[
     "A",
     "About",
@@ -307,6 +309,7 @@ const NOT_NAMES: &[&str] = &[
     "As",
     "Asked",
     "At",
+    "Aug.",
     "August",
     "Because",
     "Before",
@@ -318,8 +321,10 @@ const NOT_NAMES: &[&str] = &[
     "Both",
     "But",
     "By",
+    "Dec.",
     "December",
     "Despite",
+    "Do",
     "Dozens",
     "Dr",
     "During",
@@ -331,6 +336,7 @@ const NOT_NAMES: &[&str] = &[
     "Eleven",
     "Even",
     "Every",
+    "Feb.",
     "February",
     "Few",
     "Fifty",
@@ -341,6 +347,7 @@ const NOT_NAMES: &[&str] = &[
     "Friday",
     "From",
     "Furthermore",
+    "Good",
     "Half",
     "He",
     "Hence",
@@ -360,6 +367,7 @@ const NOT_NAMES: &[&str] = &[
     "Ironically",
     "It",
     "Its",
+    "Jan.",
     "January",
     "July",
     "June",
@@ -370,6 +378,8 @@ const NOT_NAMES: &[&str] = &[
     "Less",
     "Like",
     "Likewise",
+    "Listen",
+    "Look",
     "Many",
     "March",
     "Maybe",
@@ -393,10 +403,13 @@ const NOT_NAMES: &[&str] = &[
     "Nonetheless",
     "Nor",
     "Not",
+    "Nov.",
     "November",
     "Now",
+    "Oct.",
     "October",
     "Of",
+    "Okay",
     "On",
     "Once",
     "One",
@@ -410,10 +423,13 @@ const NOT_NAMES: &[&str] = &[
     "Over",
     "Overall",
     "Perhaps",
+    "Please",
     "Previously",
     "Recently",
     "Saturday",
+    "Sep.",
     "Separately",
+    "Sept.",
     "September",
     "Seven",
     "Several",
@@ -423,11 +439,13 @@ const NOT_NAMES: &[&str] = &[
     "So",
     "Some",
     "Sometimes",
+    "Sorry",
     "Speaking",
     "Still",
     "Such",
     "Sunday",
     "Ten",
+    "Thanks",
     "That",
     "The",
     "Their",
@@ -460,8 +478,10 @@ const NOT_NAMES: &[&str] = &[
     "Unlike",
     "Until",
     "Up",
+    "Wait",
     "We",
     "Wednesday",
+    "Well",
     "What",
     "When",
     "Where",
@@ -646,6 +666,7 @@ impl<'a> Grammar<'a> {
             return false;
         }
         !in_set(&NOT_NAMES_SET, NOT_NAMES, w)
+            && !is_number_word(&ascii_lower(w))
             && !self.lex.is_title_head_or_honorific(w)
             && !w.chars().all(|c| c.is_uppercase() || c == '.') // acronyms (US, U.S.) are not names
             || is_initial(w)

@@ -1247,3 +1247,13 @@ fn participles_find_subjects_after_conjunctions_and_in_shares() {
         &[("“Is the council", Some("Hughes"), "before.participle")],
     );
 }
+
+#[test]
+fn interjections_and_months_are_not_names() {
+    no_speaker(
+        "Good reporting is “the truth, told plainly,” in his view.",
+        "Good",
+    );
+    no_speaker("Dec. 4 brought “the worst flooding in memory.”", "Dec.");
+    no_speaker("Do the math: the scheme is “a waste of money.”", "Do");
+}
