@@ -90,6 +90,16 @@ pub(crate) fn is_filler(w: &str) -> bool {
     ) && !w.eq_ignore_ascii_case("told")
 }
 
+/// For a possessive pronoun (`his`, `her`, `their`, `its`), the gender it tells, if any.
+fn possessive_pronoun(w: &str) -> Option<Option<Gender>> {
+    match ascii_lower(w).as_str() {
+        "his" => Some(Some(Gender::Male)),
+        "her" => Some(Some(Gender::Female)),
+        "their" | "its" => Some(None),
+        _ => None,
+    }
+}
+
 /// Third-person forms of cue verbs that are more often plural nouns.
 fn is_noun_prone_plural(w: &str) -> bool {
     matches!(
@@ -1493,7 +1503,7 @@ impl<'a> Quoted<'a> {
                     .strip_suffix("'s")
                     .or_else(|| w.strip_suffix("’s"))
                     .is_some_and(|r| !r.is_empty())
-                    || matches!(ascii_lower(w).as_str(), "his" | "her" | "their" | "its"))
+                    || possessive_pronoun(w).is_some())
         }) else {
             return Outcome::Next;
         };
@@ -1505,13 +1515,8 @@ impl<'a> Quoted<'a> {
             return Outcome::Next;
         }
         let pw = cx.w(&lead[p_at]);
-        let m = match ascii_lower(pw).as_str() {
-            "his" | "her" | "their" | "its" => {
-                let gender = match ascii_lower(pw).as_str() {
-                    "his" => Some(Gender::Male),
-                    "her" => Some(Gender::Female),
-                    _ => None,
-                };
+        let m = match possessive_pronoun(pw) {
+            Some(gender) => {
                 // `Sanders has pushed his promise of “free college”`: the sentence subject
                 // the possessive refers to, when it agrees.
                 let opposite = gender.map(|g| match g {
@@ -1532,7 +1537,7 @@ impl<'a> Quoted<'a> {
                     antecedent: None,
                 })
             }
-            _ => {
+            None => {
                 // The possessor without its `'s`: `Donald Trump's` names Donald Trump.
                 let suffix = if pw.ends_with("’s") {
                     "’s".len()
