@@ -1150,6 +1150,31 @@ impl<'a> Quoted<'a> {
                 | "labelled"
                 | "billed"
         ) || (cx.g.is_name_word(last) && self.after.first().is_some_and(|t| cx.g.is_name_word(t)))
+            || self.names_a_work()
+    }
+
+    /// The title of a show, paper or book after a possessive or a preposition: `ABC’s “This
+    /// Week,”`, `Fox News’ “Hannity.”`, `in an interview with “CBS This Morning,”`. American
+    /// style puts the sentence's comma or period inside the marks, so one is allowed.
+    fn names_a_work(&self) -> bool {
+        let (cx, lead) = (self.cx, &self.site.lead);
+        let Some(last) = lead.last() else {
+            return false;
+        };
+        let bare = self.content.trim_end().trim_end_matches([',', '.']);
+        if !looks_like_title(bare) {
+            return false;
+        }
+        let lw = cx.w(last);
+        let possessive = if last.is('\'') || last.is('’') {
+            lead.len() > 1 && cx.w(&lead[lead.len() - 2]).ends_with('s')
+        } else {
+            last.is_word() && cx.g.is_name_word(last) && (lw.ends_with("'s") || lw.ends_with("’s"))
+        };
+        possessive
+            || last.is_word()
+                && (matches!(lw, "on" | "with" | "from" | "of" | "in" | "at")
+                    || lw == "to" && bare.split_whitespace().count() >= 2)
     }
 
     /// A tag after the quote: `“...,” cue NP`, `“...,” NP cue`, `“...,” according to NP`, a
@@ -1961,12 +1986,18 @@ impl<'a> Quoted<'a> {
     }
 
     /// `“...”¶— Bernie Sanders.`: the quote closes its paragraph and the next line is a dash
-    /// and a speaker, nothing else but a place or a short comment after a comma.
+    /// and a speaker, nothing else but a place or a short comment after a comma. The dash
+    /// may follow on the quote's own line when the quote opens its sentence and ends one
+    /// (`“We will win.” -- Donald Trump, in Iowa`).
     fn byline(&self) -> Option<Attribution> {
         let (cx, text) = (self.cx, self.cx.text);
         let rest = &text[self.q.span.end..];
         let gap = rest.len() - rest.trim_start().len();
-        if !rest[..gap].contains('\n') {
+        let next_line = rest[..gap].contains('\n');
+        let same_line = self.lead_empty
+            && self.site.lead_at_sentence_start
+            && self.content.trim_end().ends_with(['.', '!', '?', '…']);
+        if !(next_line || same_line) {
             return None;
         }
         let line_start = self.q.span.end + gap;
@@ -1978,7 +2009,13 @@ impl<'a> Quoted<'a> {
         if line.len() > 160 {
             return None;
         }
-        let body = line_start + dash.len_utf8();
+        // `--` is one dash.
+        let dash_len = if line.starts_with("--") {
+            2
+        } else {
+            dash.len_utf8()
+        };
+        let body = line_start + dash_len;
         let toks = tokenize(text, Span::new(body, line_start + line.len()));
         let (m, appos, end) = cx.mention_after(&toks, 0)?;
         if !matches!(m.kind, MentionKind::Person | MentionKind::Org)

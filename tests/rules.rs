@@ -253,6 +253,24 @@ fn scare_quotes_titles_and_nicknames_are_not_speech() {
         &[],
     );
     check("Boxer Tony “The Hammer” Russo is back.", &[]);
+    // Shows and papers, the sentence's comma or period inside the marks (American style).
+    check(
+        "Senator Okafor, speaking on NBC's \"Meet the Press,\" said the deal was dead.",
+        &[],
+    );
+    check(
+        "In an interview with “CBS This Morning,” the governor conceded nothing.",
+        &[],
+    );
+    check(
+        "Ms Pryce later appeared on Sky News’ “Sophy Ridge on Sunday.”",
+        &[],
+    );
+    // A quote after a preposition that is not a title is still speech.
+    check(
+        "She ended the call with “see you in court,” her aide said.",
+        &[("“see you in court,”", Some("her aide"), "after.mention-cue")],
+    );
 }
 
 #[test]
@@ -433,6 +451,19 @@ fn a_dash_line_after_the_quote_names_its_speaker() {
     check(
         "“It is time.”\n\n- and then the vote was taken.",
         &[("“It is time.”", None, "unattributed")],
+    );
+    // The dash may follow on the same line, as in a list of quotes of the week.
+    check(
+        "\"We never asked for a bailout.\" -- Gov. Ruth Adeyemi, at a rally in Dayton.",
+        &[("\"We never asked", Some("Ruth Adeyemi"), "after.byline")],
+    );
+    check(
+        "Quotes of the week. “Tea first, then the budget.” — Chancellor Ian Pryce",
+        &[("“Tea first", Some("Ian Pryce"), "after.byline")],
+    );
+    check(
+        "He sat down. “We will win this.” - and then he left.",
+        &[("“We will win this.”", None, "unattributed")],
     );
 }
 
