@@ -7,8 +7,8 @@
 
 use crate::lexicon::{CueClass, CueForm, Gender, Lexicon};
 use crate::mention::{
-    ascii_lower, is_auxiliary, is_past_tense, is_stop, tokenize, Grammar, Mention, MentionKind,
-    Tok, TokKind,
+    ascii_lower, is_auxiliary, is_number_word, is_past_tense, is_stop, tokenize, Grammar, Mention,
+    MentionKind, Tok, TokKind,
 };
 use crate::quotes::QuoteSpan;
 use crate::segment;
@@ -283,8 +283,17 @@ impl<'a> Ctx<'a> {
         // claim`, `his statement`.
         if let Some(prev) = i.checked_sub(1).map(|p| &toks[p]) {
             let pw = self.w(prev);
+            // Not a contraction: `he’s said`, `that’s said`.
+            let contraction = || {
+                self.g.pronoun(prev).is_some()
+                    || matches!(
+                        ascii_lower(pw.split(['’', '\'']).next().unwrap_or(pw)).as_str(),
+                        "that" | "who" | "what" | "there" | "here" | "where"
+                    )
+            };
             let possessive =
-                pw.ends_with("'s") || pw.ends_with("’s") || prev.is('\'') || prev.is('’');
+                (pw.ends_with("'s") || pw.ends_with("’s") || prev.is('\'') || prev.is('’'))
+                    && !contraction();
             const NOUN_BEFORE: [&str; 17] = [
                 "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this",
                 "last", "first", "no", "any", "every", "each",
@@ -335,6 +344,35 @@ impl<'a> Ctx<'a> {
                     ascii_lower(self.w(&toks[i - 2])).as_str(),
                     "a" | "an" | "the" | "his" | "her" | "their" | "its" | "this" | "that"
                 )
+            {
+                return None;
+            }
+            // A plural noun after a name that a number or a determiner opens: `22 Clinton
+            // emails`, `the Trump tweets`.
+            if is_noun_prone_plural(w0)
+                && i >= 2
+                && self.g.is_name_word(prev)
+                && toks[i - 2].is_word()
+                && {
+                    let w2 = ascii_lower(self.w(&toks[i - 2]));
+                    w2.starts_with(|c: char| c.is_ascii_digit())
+                        || is_number_word(&w2)
+                        || matches!(
+                            w2.as_str(),
+                            "the"
+                                | "these"
+                                | "those"
+                                | "some"
+                                | "many"
+                                | "all"
+                                | "his"
+                                | "her"
+                                | "their"
+                                | "its"
+                                | "more"
+                                | "several"
+                        )
+                }
             {
                 return None;
             }
@@ -1663,6 +1701,19 @@ impl<'a> Quoted<'a> {
             let Some(open) = (0..i).rev().take(8).find(|&k| lead[k].is(',')) else {
                 continue;
             };
+            // `..., The Post's Robert Costa reported, his wife whispered to him: “...”`: a
+            // later cue with a subject of its own speaks for the quote.
+            let after_tag = i + c.words + 1;
+            if (after_tag + 1..l_end).any(|k| {
+                cx.speech_cue_at(lead, k).is_some_and(|c| !c.participle)
+                    && cx
+                        .mention_before(lead, after_tag, k)
+                        .map(|(m, _)| m)
+                        .or_else(|| cx.subject_at(&lead[after_tag..k]))
+                        .is_some_and(|m| m.kind != MentionKind::Pronoun)
+            }) {
+                continue;
+            }
             if let Some(m) = cx.g.classify(&lead[open + 1..i]) {
                 return Outcome::Found(self.mk(
                     self.direct_or(true),
@@ -1733,7 +1784,40 @@ impl<'a> Quoted<'a> {
             {
                 // Inverted before a colon: `In other words, explained CBS moderator Nancy Cordes: “...”`.
                 return Outcome::Found(self.mk(kind, Some(m), None, cue, Rule::BeforeCue));
-            } else if let Some((m, appos)) = cx.mention_before(lead, 0, c_at) {
+            } else if let Some(m) = self.passive_agent(c_at, c) {
+                // `Rubio was asked by moderator Gerard Baker whether ... “...”`
+                return Outcome::Found(self.mk(kind, Some(m), None, cue, rule));
+            } else if let Some(m) = self.coordinated_speaker(c_at) {
+                // `Ryan lamented the “disheartened” state and criticized the “identity
+                // politics”`: the subject of the first verb speaks for the second.
+                return Outcome::Found(self.mk(kind, Some(m), None, cue, rule));
+            } else if let Some((m, appos)) = cx.mention_before(lead, 0, c_at).and_then(|(m, a)| {
+                let Some(p) = self.object_np_start(&m, c_at) else {
+                    return Some((m, a));
+                };
+                // `a woman in Worcester, Massachusetts, told him`: the noun the place
+                // belongs to.
+                if !matches!(cx.w(&lead[p]), "in" | "from" | "of" | "at") {
+                    return None;
+                }
+                let (np, appos) = cx.mention_before(lead, 0, p).filter(|(m, _)| {
+                    p > 0
+                        && m.span.end == lead[p - 1].span.end
+                        && matches!(m.kind, MentionKind::Person | MentionKind::Description)
+                })?;
+                // `Dean Johnson, a salesman from Sumter, South Carolina, says`: the person
+                // the description stands beside.
+                let k = lead.partition_point(|t| t.span.start < np.span.start);
+                if np.kind == MentionKind::Description && k > 1 && lead[k - 1].is(',') {
+                    if let Some((person, _)) = cx
+                        .mention_before(lead, 0, k - 1)
+                        .filter(|(m, _)| m.kind == MentionKind::Person)
+                    {
+                        return Some((person, Some(np.span)));
+                    }
+                }
+                Some((np, appos))
+            }) {
                 // `Graham assures his audience he will tell the “bigots”`: a pronoun that opens
                 // the clause reported by an earlier cue is that cue's speaker, named there.
                 if let Some((outer, outer_cue)) = self.outer_source(&m) {
@@ -1776,6 +1860,128 @@ impl<'a> Quoted<'a> {
             }
         }
         Outcome::Next
+    }
+
+    /// The agent of a passive cue before the quote: `was asked by NP`, or `by NP` right after
+    /// the quote (`Smith was called a “liar” by Trump`).
+    fn passive_agent(&self, c_at: usize, c: CueForm) -> Option<Mention> {
+        let (cx, lead) = (self.cx, &self.site.lead);
+        let be = c_at > 0
+            && lead[c_at - 1].is_word()
+            && matches!(
+                ascii_lower(cx.w(&lead[c_at - 1])).as_str(),
+                "was" | "were" | "is" | "are" | "been" | "being" | "be"
+            );
+        if !be || c.participle && !cx.w(&lead[c_at]).ends_with("ed") && cx.w(&lead[c_at]) != "told"
+        {
+            return None;
+        }
+        let by_after = |toks: &[Tok], at: usize| -> Option<Mention> {
+            let t = toks.get(at)?;
+            if !(t.is_word() && cx.w(t) == "by") {
+                return None;
+            }
+            let (m, _, _) = cx.mention_after(toks, at + 1)?;
+            matches!(
+                m.kind,
+                MentionKind::Person | MentionKind::Org | MentionKind::Description
+            )
+            .then_some(m)
+        };
+        by_after(lead, c_at + c.words).or_else(|| {
+            (c_at + c.words + 3 >= self.l_end)
+                .then(|| by_after(&self.site.tail, 0))
+                .flatten()
+        })
+    }
+
+    /// The speaker of a cue that shares its subject with an earlier verb: `X lamented ...
+    /// and criticized`, the cue right after `and` or `but`. The mention before the nearest
+    /// earlier cue of the sentence.
+    fn coordinated_speaker(&self, c_at: usize) -> Option<Mention> {
+        let (cx, site, lead) = (self.cx, self.site, &self.site.lead);
+        if c_at == 0 || !lead[c_at - 1].is_word() || !matches!(cx.w(&lead[c_at - 1]), "and" | "but")
+        {
+            return None;
+        }
+        let s = &site.sentence;
+        let pos = s.iter().position(|t| t.span == lead[c_at].span)?;
+        // Back over cues that are themselves coordinated (`, referred to`, `and called`).
+        let prev = (1..pos.saturating_sub(1)).rev().find(|&i| {
+            cx.cue_at(s, i)
+                .is_some_and(|c| c.class != CueClass::Phrase && !c.participle)
+                && !s[i - 1].is(',')
+                && !matches!(cx.w(&s[i - 1]), "and" | "but")
+        })?;
+        // A clause of its own in between: `X reported, his daughter leaned over and
+        // whispered`: its subject.
+        if let Some(m) = (prev + 1..pos)
+            .filter(|&j| s[j].is(','))
+            .find_map(|j| cx.subject_at(&s[j + 1..pos]))
+            .filter(|m| {
+                // Its verb follows it: not `in Washington, D.C., and boast`.
+                let k = s.partition_point(|t| t.span.start < m.span.end);
+                s.get(k).is_some_and(|t| {
+                    cx.g.is_lower_word(t) && !matches!(cx.w(t), "and" | "or" | "but")
+                })
+            })
+        {
+            return (m.kind != MentionKind::Pronoun).then_some(m);
+        }
+        let (m, _) = cx.mention_before(s, 0, prev)?;
+        // A description before the verb may be an adjunct (`Sanders in the past has
+        // criticized`); a pronoun counts only as the sentence subject.
+        match m.kind {
+            MentionKind::Person | MentionKind::Org => Some(m),
+            MentionKind::Pronoun => (m.span.start == s[0].span.start).then_some(m),
+            MentionKind::Description => None,
+        }
+    }
+
+    /// For a mention before `, cue` that is the object of a word before it, not a subject
+    /// (`was behind her aggressive tone, called her “third-rate”`, `in Columbus, Ohio,
+    /// said`): the index of that word.
+    fn object_np_start(&self, m: &Mention, c_at: usize) -> Option<usize> {
+        let (cx, lead) = (self.cx, &self.site.lead);
+        if c_at == 0 || !lead[c_at - 1].is(',') {
+            return None;
+        }
+        let mut k = lead.partition_point(|t| t.span.start < m.span.start);
+        // Over a city before a state: `Columbus, Ohio`.
+        if k >= 2 && lead[k - 1].is(',') && cx.g.is_name_word(&lead[k - 2]) {
+            k -= 2;
+        }
+        let object = k > 0
+            && lead[k - 1].is_word()
+            && cx.g.is_lower_word(&lead[k - 1])
+            && !matches!(
+                cx.w(&lead[k - 1]),
+                "and"
+                    | "or"
+                    | "but"
+                    | "then"
+                    | "who"
+                    | "that"
+                    | "which"
+                    | "said"
+                    | "says"
+                    | "while"
+                    | "when"
+                    | "as"
+                    | "after"
+                    | "before"
+                    | "because"
+                    | "since"
+                    | "although"
+                    | "though"
+                    | "if"
+                    | "whereas"
+                    | "until"
+                    | "once"
+                    | "where"
+            )
+            && !is_filler(cx.w(&lead[k - 1]));
+        object.then(|| k - 1)
     }
 
     /// For a mention `m` in the lead that opens a clause reported by an earlier speech or
@@ -2109,7 +2315,21 @@ impl<'a> Quoted<'a> {
                 let m = if colon {
                     colon_speaker(cx, &toks)
                 } else {
-                    reported_speaker(cx, &toks)
+                    // Else a person the last sentence is about: `Valastro praised Christie’s
+                    // leadership ...¶“We need someone who ...”`. Not a lone word before a
+                    // comma (`Often, families ...`) nor a sentence of a word or two.
+                    reported_speaker(cx, &toks).or_else(|| {
+                        cx.subject(&toks).filter(|m| {
+                            let k = toks.partition_point(|t| t.span.start < m.span.end);
+                            let lone = !m.span.slice(text).contains(' ')
+                                && toks.get(k).is_some_and(|t| t.is(','));
+                            toks.len() >= 4
+                                && !lone
+                                && (m.kind == MentionKind::Person
+                                    || m.kind == MentionKind::Pronoun
+                                        && m.span.start == toks[0].span.start)
+                        })
+                    })
                 };
                 if let Some(m) = m {
                     fallback = Some((m, Rule::PreviousParagraph));

@@ -1236,7 +1236,7 @@ fn is_non_speaker_head(w: &str) -> bool {
 }
 
 /// A number word that opens a share of a group: `three in 10`, `dozens of`, `twenty-four`.
-fn is_number_word(w: &str) -> bool {
+pub(crate) fn is_number_word(w: &str) -> bool {
     let tens = |t: &str| {
         matches!(
             t,

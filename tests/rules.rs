@@ -1288,3 +1288,99 @@ fn interjections_and_months_are_not_names() {
     no_speaker("Dec. 4 brought “the worst flooding in memory.”", "Dec.");
     no_speaker("Do the math: the scheme is “a waste of money.”", "Do");
 }
+
+#[test]
+fn the_agent_of_a_passive_cue_is_the_speaker() {
+    check(
+        "Ms Hale was asked by presenter Tom Driscoll whether the cuts would mean “fewer nurses on every ward.”",
+        &[("“fewer nurses", Some("Tom Driscoll"), "sentence.lead-cue")],
+    );
+    check(
+        "The plan was described as a “charter for developers” by Councillor Amy Sutton on Tuesday.",
+        &[(
+            "“charter for developers”",
+            Some("Amy Sutton"),
+            "sentence.lead-cue",
+        )],
+    );
+}
+
+#[test]
+fn a_coordinated_cue_shares_the_subject_of_the_first_verb() {
+    check(
+        "The mood darkened when Senator Ruth Okafor lamented the “broken” budget process and criticized the “theater” of the hearings.",
+        &[
+            ("“broken”", Some("Ruth Okafor"), "sentence.lead-cue"),
+            ("“theater”", Some("Ruth Okafor"), "sentence.lead-cue"),
+        ],
+    );
+    // Back over a cue that is itself coordinated, to the sentence subject.
+    check(
+        "The mayor has mocked a local blogger, referred to the protesters as “paid agitators” and later called the council “a circus.”",
+        &[
+            ("“paid agitators”", Some("The mayor"), "sentence.lead-cue"),
+            ("“a circus.”", Some("The mayor"), "before.cue"),
+        ],
+    );
+}
+
+#[test]
+fn an_object_before_a_comma_is_not_the_subject_of_the_cue() {
+    check(
+        "Mr Greaves later said the delay was behind the rising costs, called the contractors “cowboys” and walked out.",
+        &[("“cowboys”", Some("Greaves"), "before.cue")],
+    );
+    check(
+        "Ms Alvarez, during a rally in Dayton, Ohio, said the mill would “never reopen under this board.”",
+        &[("“never reopen", Some("Alvarez"), "sentence.lead-cue")],
+    );
+    // A noun and its place: the noun speaks; beside a name, the name does.
+    check(
+        "The senator wavered after a nurse in Lowell, Massachusetts, told him the bill was “too timid.”",
+        &[("“too timid.”", Some("a nurse"), "sentence.lead-cue")],
+    );
+    check(
+        "Mark Ellison, a 61-year-old welder from Gary, Indiana, says the union has been “asleep for a decade.”",
+        &[("“asleep", Some("Mark Ellison"), "sentence.lead-cue")],
+    );
+}
+
+#[test]
+fn a_nearer_cue_with_its_own_subject_beats_a_parenthetical_tag() {
+    check(
+        "As the polls closed, the Courier's Ann Bright reported, his daughter leaned over and whispered: “You did it.”",
+        &[("“You did it.”", Some("his daughter"), "before.cue")],
+    );
+}
+
+#[test]
+fn cue_words_after_contractions_and_in_noun_phrases() {
+    // `he’s said`: a contraction, not a possessive.
+    check(
+        "Ever since Nadia Rahman entered the race, she’s said the same thing at every stop: “This is about you.”",
+        &[("“This is about you.”", Some("Nadia Rahman"), "sentence.lead-cue")],
+    );
+    // `22 Reyes emails`: a noun after a number and a name, not a cue.
+    check(
+        "The ministry said it had withheld 22 Reyes emails as “sensitive” and would not publish them.",
+        &[("“sensitive”", Some("The ministry"), "sentence.lead-cue")],
+    );
+    // `refer to X as`: a report cue.
+    check(
+        "When Councillor Price opened the session, the chairman referred to the budget as “a work of fiction.”",
+        &[("“a work of fiction.”", Some("the chairman"), "sentence.lead-cue")],
+    );
+}
+
+#[test]
+fn a_quote_after_a_paragraph_about_a_person_is_theirs() {
+    check(
+        "Dr Amara Osei praised the hospital staff and their handling of the outbreak.\n\n“They worked through the night without complaint.”",
+        &[("“They worked", Some("Amara Osei"), "context.previous-paragraph")],
+    );
+    // Not an adverb opening the last sentence, nor a sentence of one word.
+    check(
+        "Often, families never saw the letters.\n\n“Nobody told us anything.”",
+        &[("“Nobody told us anything.”", None, "unattributed")],
+    );
+}
