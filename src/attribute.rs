@@ -90,6 +90,36 @@ pub(crate) fn is_filler(w: &str) -> bool {
     ) && !w.eq_ignore_ascii_case("told")
 }
 
+/// A lowercase adverb in -ly between a subject and its verb: `she angrily said`. Not the
+/// nouns and adjectives that end so (`the family said`, `an ally`, `the weekly`).
+fn is_manner_adverb(w: &str) -> bool {
+    w.len() > 5
+        && w.ends_with("ly")
+        && w.starts_with(|c: char| c.is_ascii_lowercase())
+        && !matches!(
+            w,
+            "family"
+                | "assembly"
+                | "anomaly"
+                | "monopoly"
+                | "homily"
+                | "butterfly"
+                | "weekly"
+                | "monthly"
+                | "quarterly"
+                | "elderly"
+                | "friendly"
+                | "lonely"
+                | "lovely"
+                | "likely"
+                | "unlikely"
+                | "costly"
+                | "deadly"
+                | "orderly"
+                | "fortnightly"
+        )
+}
+
 /// For a possessive pronoun (`his`, `her`, `their`, `its`), the gender it tells, if any.
 fn possessive_pronoun(w: &str) -> Option<Option<Gender>> {
     match ascii_lower(w).as_str() {
@@ -411,7 +441,10 @@ impl<'a> Ctx<'a> {
         end: usize,
     ) -> Option<(Mention, Option<Span>)> {
         let mut end = end;
-        while end > floor && toks[end - 1].is_word() && is_filler(self.w(&toks[end - 1])) {
+        while end > floor
+            && toks[end - 1].is_word()
+            && (is_filler(self.w(&toks[end - 1])) || is_manner_adverb(self.w(&toks[end - 1])))
+        {
             end -= 1;
         }
         // A relative pronoun speaks for the phrase before it: `Franklin Graham, who has
@@ -1797,7 +1830,9 @@ impl<'a> Quoted<'a> {
                 };
                 // `a woman in Worcester, Massachusetts, told him`: the noun the place
                 // belongs to.
-                if !matches!(cx.w(&lead[p]), "in" | "from" | "of" | "at") {
+                if !matches!(cx.w(&lead[p]), "in" | "from" | "of" | "at")
+                    && !cx.w(&lead[p]).ends_with("ing")
+                {
                     return None;
                 }
                 let (np, appos) = cx.mention_before(lead, 0, p).filter(|(m, _)| {
@@ -1900,24 +1935,65 @@ impl<'a> Quoted<'a> {
     /// earlier cue of the sentence.
     fn coordinated_speaker(&self, c_at: usize) -> Option<Mention> {
         let (cx, site, lead) = (self.cx, self.site, &self.site.lead);
-        if c_at == 0 || !lead[c_at - 1].is_word() || !matches!(cx.w(&lead[c_at - 1]), "and" | "but")
-        {
+        let conj = |k: usize| lead[k].is_word() && matches!(cx.w(&lead[k]), "and" | "but");
+        // `and said`, `and later said`.
+        let and_at = if c_at > 0 && conj(c_at - 1) {
+            c_at - 1
+        } else if c_at > 1 && is_filler(cx.w(&lead[c_at - 1])) && conj(c_at - 2) {
+            c_at - 2
+        } else {
             return None;
-        }
+        };
         let s = &site.sentence;
         let pos = s.iter().position(|t| t.span == lead[c_at].span)?;
-        // Back over cues that are themselves coordinated (`, referred to`, `and called`).
-        let prev = (1..pos.saturating_sub(1)).rev().find(|&i| {
+        let and_pos = pos - (c_at - and_at);
+        // A subject pronoun opens a clause: the sentence start, after a comma or after a
+        // subordinating word (`when he brought up ... and later said`).
+        let opens_clause = |i: usize| {
+            i == 0
+                || s[i - 1].is(',')
+                || matches!(
+                    ascii_lower(cx.w(&s[i - 1])).as_str(),
+                    "when"
+                        | "as"
+                        | "while"
+                        | "after"
+                        | "because"
+                        | "since"
+                        | "if"
+                        | "though"
+                        | "although"
+                        | "before"
+                        | "until"
+                        | "once"
+                )
+        };
+        // Back over cues that are themselves coordinated (`, referred to`, `and called`),
+        // and over a pronoun inside a reported clause (`Lazar said he welcomed ... and
+        // added`) to the speaker of the cue that reports it.
+        let mut cues = (1..and_pos).rev().filter(|&i| {
             cx.cue_at(s, i)
                 .is_some_and(|c| c.class != CueClass::Phrase && !c.participle)
                 && !s[i - 1].is(',')
                 && !matches!(cx.w(&s[i - 1]), "and" | "but")
-        })?;
+        });
+        let Some(prev) = cues.next() else {
+            // No earlier cue: the nearest subject pronoun that opens a clause.
+            return (0..and_pos).rev().find_map(|i| {
+                cx.g.pronoun(&s[i]).filter(|m| {
+                    opens_clause(i)
+                        && matches!(
+                            ascii_lower(m.span.slice(cx.text)).as_str(),
+                            "he" | "she" | "they" | "we" | "i"
+                        )
+                })
+            });
+        };
         // A clause of its own in between: `X reported, his daughter leaned over and
         // whispered`: its subject.
-        if let Some(m) = (prev + 1..pos)
+        if let Some(m) = (prev + 1..and_pos)
             .filter(|&j| s[j].is(','))
-            .find_map(|j| cx.subject_at(&s[j + 1..pos]))
+            .find_map(|j| cx.subject_at(&s[j + 1..and_pos]))
             .filter(|m| {
                 // Its verb follows it: not `in Washington, D.C., and boast`.
                 let k = s.partition_point(|t| t.span.start < m.span.end);
@@ -1928,14 +2004,25 @@ impl<'a> Quoted<'a> {
         {
             return (m.kind != MentionKind::Pronoun).then_some(m);
         }
-        let (m, _) = cx.mention_before(s, 0, prev)?;
-        // A description before the verb may be an adjunct (`Sanders in the past has
-        // criticized`); a pronoun counts only as the sentence subject.
-        match m.kind {
-            MentionKind::Person | MentionKind::Org => Some(m),
-            MentionKind::Pronoun => (m.span.start == s[0].span.start).then_some(m),
-            MentionKind::Description => None,
+        for c in std::iter::once(prev).chain(cues) {
+            let (m, _) = cx.mention_before(s, 0, c)?;
+            // A description before the verb may be an adjunct (`Sanders in the past has
+            // criticized`); a pronoun counts when it opens a clause.
+            match m.kind {
+                MentionKind::Person | MentionKind::Org => return Some(m),
+                MentionKind::Description => return None,
+                MentionKind::Pronoun => {
+                    let k = s.partition_point(|t| t.span.start < m.span.start);
+                    let reported = k > 0
+                        && (cx.cue_at(s, k - 1).is_some()
+                            || cx.w(&s[k - 1]).eq_ignore_ascii_case("that"));
+                    if !reported {
+                        return (opens_clause(k)).then_some(m);
+                    }
+                }
+            }
         }
+        None
     }
 
     /// For a mention before `, cue` that is the object of a word before it, not a subject
@@ -1943,10 +2030,22 @@ impl<'a> Quoted<'a> {
     /// said`): the index of that word.
     fn object_np_start(&self, m: &Mention, c_at: usize) -> Option<usize> {
         let (cx, lead) = (self.cx, &self.site.lead);
-        if c_at == 0 || !lead[c_at - 1].is(',') {
-            return None;
-        }
         let mut k = lead.partition_point(|t| t.span.start < m.span.start);
+        if c_at == 0 || !lead[c_at - 1].is(',') {
+            // `Another source speaking to Fox News said`: the object of a participle (the
+            // preposition may have been read into the mention).
+            if lead
+                .get(k)
+                .is_some_and(|t| matches!(cx.w(t), "to" | "with"))
+            {
+                k += 1;
+            }
+            let participle = k > 1
+                && matches!(cx.w(&lead[k - 1]), "to" | "with")
+                && cx.g.is_lower_word(&lead[k - 2])
+                && cx.w(&lead[k - 2]).ends_with("ing");
+            return participle.then(|| k - 2);
+        }
         // Over a city before a state: `Columbus, Ohio`.
         if k >= 2 && lead[k - 1].is(',') && cx.g.is_name_word(&lead[k - 2]) {
             k -= 2;
@@ -2004,15 +2103,33 @@ impl<'a> Quoted<'a> {
             })
         })?;
         let c = cx.cue_at(lead, c_at)?;
-        let (outer, _) = cx.mention_before(lead, 0, c_at)?;
+        // `She declared “...” and said that her campaign ...`: the subject of the first verb.
+        let outer = match cx.mention_before(lead, 0, c_at) {
+            Some((outer, _)) => outer,
+            None => self.coordinated_speaker(c_at)?,
+        };
+        let he_or_she = matches!(
+            ascii_lower(cx.w(&lead[k])).as_str(),
+            "he" | "she" | "his" | "her"
+        );
         let agrees = match outer.kind {
             MentionKind::Person => {
                 cx.w(&lead[k]).eq_ignore_ascii_case("he") && outer.gender != Some(Gender::Female)
                     || cx.w(&lead[k]).eq_ignore_ascii_case("she")
                         && outer.gender != Some(Gender::Male)
             }
-            MentionKind::Org | MentionKind::Description => {
+            MentionKind::Org => {
                 matches!(cx.w(&lead[k]).to_ascii_lowercase().as_str(), "they" | "it")
+            }
+            // `The longtime senator said he`: a description of a person.
+            MentionKind::Description => {
+                matches!(cx.w(&lead[k]).to_ascii_lowercase().as_str(), "they" | "it")
+                    || he_or_she
+                        && lead
+                            .iter()
+                            .rev()
+                            .find(|t| t.span.end <= outer.span.end && t.is_word())
+                            .is_some_and(|t| cx.g.lex.is_title_head(cx.w(t)))
             }
             MentionKind::Pronoun => false,
         };

@@ -544,8 +544,10 @@ fn scan_paragraph(text: &str, lex: &Lexicon, toks: &[Tok], out: &mut Vec<Named>)
                     }
                 }
             }
+            // `Ms. Dunne`: a courtesy form tells a gender, enough for a later `she`.
+            let courtesy = (s..i).any(|r| lex.is_courtesy(toks[r].text(text)));
             if n_words >= 2 && (titled || appositive || lex.is_given_name(first))
-                || titled && n_words == 1
+                || (titled || courtesy) && n_words == 1
             {
                 out.push(Named {
                     at: toks[i].span.start,

@@ -1384,3 +1384,40 @@ fn a_quote_after_a_paragraph_about_a_person_is_theirs() {
         &[("“Nobody told us anything.”", None, "unattributed")],
     );
 }
+
+#[test]
+fn manner_adverbs_coordinated_verbs_and_participle_objects() {
+    // `as she angrily said`: an adverb between subject and cue.
+    check(
+        "Weeks after Ms Dunne lost her temper at a hustings, jabbing a finger as she angrily said, “I am tired of the smears,” the row flared again.",
+        &[("“I am tired", Some("Dunne"), "before.cue")],
+    );
+    // `when he brought up ... and later said`: the pronoun that opens the clause.
+    check(
+        "Colonel Ray Whitlock started the row when he brought up the dockyard closures and later said, “Nobody here was consulted.”",
+        &[("“Nobody here", Some("Ray Whitlock"), "before.cue")],
+    );
+    // `Lazar said he welcomed ... and added`: the speaker of the reporting cue.
+    check(
+        "In a prison interview last year, Dragan Vlasic said he welcomed the trial and added, “I will plead guilty.”",
+        &[("“I will plead guilty.”", Some("Dragan Vlasic"), "before.cue")],
+    );
+    // `She declared “...” and said that her party ...`: the subject of the first verb.
+    check(
+        "Ms Kaur declared “What a night!” and said that her party would keep “knocking on every door.”",
+        &[
+            ("“What a night!”", Some("Kaur"), "before.cue"),
+            ("“knocking on every door.”", Some("Kaur"), "sentence.lead-cue"),
+        ],
+    );
+    // `The veteran senator said he`: a description of a person speaks for `he`.
+    check(
+        "The veteran senator said he seldom campaigns for colleagues, “except for the few I trust.”",
+        &[("“except for the few", Some("The veteran senator"), "sentence.lead-cue")],
+    );
+    // `speaking to Sky News`: the object of a participle is not the speaker.
+    check(
+        "A Treasury source speaking to Sky News said, “The numbers do not add up.”",
+        &[("“The numbers", Some("A Treasury source"), "before.cue")],
+    );
+}
