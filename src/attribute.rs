@@ -1396,7 +1396,28 @@ impl<'a> Quoted<'a> {
         // A participle is never an inverted tag: in `“...,” telling supporters` the phrase
         // after it is its object.
         if let Some(c) = cx.speech_cue_at(tail, t0).filter(|c| !c.participle) {
-            if let Some((m, appos, _)) = cx.mention_after(tail, t0 + c.words) {
+            // `Roffman, who estimates his costs were “in the seven figures,” described the
+            // impact as ...`: after a fragment inside a sentence, a verb and a thing are the
+            // sentence going on, not an inverted tag.
+            let goes_on = |m: &Mention| {
+                !self.lead_empty
+                    && self.lower
+                    && c.class != CueClass::Phrase
+                    && !matches!(
+                        cx.w(&tail[t0]),
+                        "said" | "says" | "added" | "adds" | "asked" | "asks" | "wrote" | "writes"
+                    )
+                    && m.kind == MentionKind::Description
+                    && !tail
+                        .iter()
+                        .rev()
+                        .find(|t| t.span.end <= m.span.end && t.is_word())
+                        .is_some_and(|t| cx.g.lex.is_title_head(cx.w(t)))
+            };
+            if let Some((m, appos, _)) = cx
+                .mention_after(tail, t0 + c.words)
+                .filter(|(m, _, _)| !goes_on(m))
+            {
                 let rule = if c.class == CueClass::Phrase {
                     Rule::AccordingTo
                 } else {

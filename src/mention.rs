@@ -840,6 +840,11 @@ impl<'a> Grammar<'a> {
         {
             return None;
         }
+        // No mention opens with a preposition: `with Florida Sen. Marco Rubio`.
+        let fw = self.word(first);
+        if fw != "the" && NP_FUNCTION.contains(&fw) {
+            return None;
+        }
         // Two speakers joined by "and", one of them named: `Smith and Jones`, `Ostrowski and
         // his neighbour Ruth Adair`. The pair speaks as a group, kept as written.
         if let Some(and) = toks.iter().position(|t| self.word(t) == "and") {

@@ -500,6 +500,22 @@ fn scan_paragraph(text: &str, lex: &Lexicon, toks: &[Tok], out: &mut Vec<Named>)
             .get(j)
             .is_some_and(|t| matches!(t.kind, TokKind::Punct('“' | '"' | '‘' | '\'')));
         if last_title.is_none() && j - i == 1 && !nickname_next {
+            // Unless it is the surname of a person named earlier and opens its sentence:
+            // `Roffman, who estimates ...` after `Marvin Roffman`, for a later `he`.
+            let w = toks[i].text(text);
+            let subject = i - sentence_start <= 1;
+            if let Some(n) = out
+                .iter()
+                .rev()
+                .find(|n| subject && n.name.contains(' ') && ends_with_surname(&n.name, w))
+            {
+                let named = Named {
+                    at: toks[i].span.start,
+                    subject: true,
+                    ..n.clone()
+                };
+                out.push(named);
+            }
             i = j;
             continue;
         }

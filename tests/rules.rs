@@ -1421,3 +1421,37 @@ fn manner_adverbs_coordinated_verbs_and_participle_objects() {
         &[("“The numbers", Some("A Treasury source"), "before.cue")],
     );
 }
+
+#[test]
+fn a_sentence_going_on_after_a_fragment_is_no_tag() {
+    // No mention opens with a preposition: the tag is not `with ... Ravi Menon`.
+    check(
+        "Okafor says she is “effectively level” with Ohio Sen. Ravi Menon, in a count that she said surprised everyone.",
+        &[("“effectively level”", Some("Okafor"), "sentence.lead-cue")],
+    );
+    // `..., who estimates ... “in six figures,” described the toll as`: the sentence goes on.
+    check(
+        "Gideon Marsh sued the council in 2019.\n\nMarsh, who reckons his legal bills ran “well into six figures,” described the ordeal as exhausting.",
+        &[("“well into six figures,”", Some("Gideon Marsh"), "context.sentence-subject")],
+    );
+    // `said` after a fragment is still an inverted tag.
+    check(
+        "The mayor has been “very worked up about it,” said a source close to the council.",
+        &[(
+            "“very worked up",
+            Some("a source close to the council"),
+            "after.cue-mention",
+        )],
+    );
+}
+
+#[test]
+fn a_surname_opening_a_sentence_is_the_person_named_before_for_a_pronoun() {
+    check(
+        "Marvin Pell, a grain trader, sued the port in 2019.\n\n“He will regret it,” the harbourmaster, Joan Creed, said.\n\nPell described the ordeal as “a nightmare,” he said.",
+        &[
+            ("“He will regret it,”", Some("Joan Creed"), "after.mention-cue"),
+            ("“a nightmare,”", Some("Marvin Pell"), "after.mention-cue"),
+        ],
+    );
+}
