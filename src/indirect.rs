@@ -54,7 +54,10 @@ pub fn find(
         // The cue of each token, looked up once. Paragraphs with no cue at all are common:
         // they are skipped before splitting.
         cues.clear();
-        cues.extend((0..toks.len()).map(|i| cx.cue_at(&toks, i)));
+        cues.extend((0..toks.len()).map(|i| {
+            cx.cue_at(&toks, i)
+                .or_else(|| intent_or_stance_at(&cx, &toks, i))
+        }));
         if cues.iter().all(Option::is_none) {
             continue;
         }
@@ -747,10 +750,23 @@ impl<'a> Sentence<'a> {
                 // reported as an infinitive.
                 let act = self
                     .infinitive(c_at, c)
-                    .map(|r| (r, Rule::IndirectInfinitive))
+                    .map(|r| {
+                        let rule = if is_intent(&self.lower(c_at)) {
+                            Rule::IndirectIntent
+                        } else {
+                            Rule::IndirectInfinitive
+                        };
+                        (r, rule)
+                    })
                     .or_else(|| {
-                        self.speech_act(c_at, c)
-                            .map(|r| (r, Rule::IndirectSpeechAct))
+                        self.speech_act(c_at, c).map(|r| {
+                            let rule = if is_stance(&self.lower(c_at)) {
+                                Rule::IndirectStance
+                            } else {
+                                Rule::IndirectSpeechAct
+                            };
+                            (r, rule)
+                        })
                     });
                 if let Some(((start, end), rule)) = act {
                     let cue = cx.cue_span(toks, c_at, c);
@@ -780,6 +796,7 @@ impl<'a> Sentence<'a> {
             "vow" | "vows" | "vowed" | "vowing" | "pledge" | "pledges" | "pledged" | "pledging"
             | "promise" | "promises" | "promised" | "promising" | "threaten" | "threatens"
             | "threatened" | "threatening" | "agree" | "agrees" | "agreed" | "agreeing" => true,
+            v if is_intent(v) => true,
             "urge" | "urges" | "urged" | "urging" | "ask" | "asks" | "asked" | "asking"
             | "call" | "calls" | "called" | "calling" | "demand" | "demands" | "demanded"
             | "demanding" => false,
@@ -857,6 +874,7 @@ impl<'a> Sentence<'a> {
             | "reject" | "welcom" | "slamm" | "slam" | "attack" | "thank" | "mock" | "denounc"
             | "decri" | "decry" | "chid" | "tout" | "hail" | "herald" | "applaud" | "derid" => j,
             // `called for`, `warned of`: the object follows the preposition.
+            _ if is_stance(v) => j,
             "call" if self.is_word(j, "for") => j + 1,
             "warn" if matches!(self.lower(j).as_str(), "of" | "about" | "against") => j + 1,
             _ => return None,
@@ -1314,4 +1332,118 @@ impl<'a> Sentence<'a> {
 
 fn is_day(w: &str) -> bool {
     is_time_word(w) || matches!(w, "recently" | "repeatedly")
+}
+
+/// Finite verbs of intent that report an infinitive: `declined to comment`, `wants to run`,
+/// `plans to appeal`. Not speech, but attributions all the same (rule `indirect.intent`).
+fn is_intent(w: &str) -> bool {
+    matches!(
+        w,
+        "want"
+            | "wants"
+            | "wanted"
+            | "decline"
+            | "declines"
+            | "declined"
+            | "refuse"
+            | "refuses"
+            | "refused"
+            | "seek"
+            | "seeks"
+            | "sought"
+            | "hope"
+            | "hopes"
+            | "hoped"
+            | "plan"
+            | "plans"
+            | "planned"
+            | "decide"
+            | "decides"
+            | "decided"
+            | "intend"
+            | "intends"
+            | "intended"
+            | "expect"
+            | "expects"
+            | "expected"
+    )
+}
+
+/// Finite verbs of stance that name what they are for or against: `endorsed Trump`,
+/// `opposes the bill`, `backed the plan` (rule `indirect.stance`).
+fn is_stance(w: &str) -> bool {
+    matches!(
+        w,
+        "endorse"
+            | "endorses"
+            | "endorsed"
+            | "support"
+            | "supports"
+            | "supported"
+            | "backs"
+            | "backed"
+            | "oppose"
+            | "opposes"
+            | "opposed"
+            | "favor"
+            | "favors"
+            | "favored"
+            | "favour"
+            | "favours"
+            | "favoured"
+    )
+}
+
+/// A verb of intent before `to`, or of stance before its object, read as a report cue in
+/// this module only (the quote rules never see these verbs). A stance verb is not one
+/// before a particle or an agent (`backed down`, `supported by`).
+fn intent_or_stance_at(cx: &Ctx<'_>, toks: &[Tok], i: usize) -> Option<CueForm> {
+    let t = toks.get(i).filter(|t| t.is_word())?;
+    let next = toks.get(i + 1).filter(|t| t.is_word())?;
+    let w = cx.w(t);
+    let cue = CueForm {
+        class: CueClass::Report,
+        participle: false,
+        words: 1,
+    };
+    if cx.g.is_lower_word(t) && is_intent(w) && cx.w(next) == "to" {
+        return Some(cue);
+    }
+    // `critical support for`, `strong support from`: the bare forms are nouns too, so the
+    // word before must be a subject's last word (a name, a pronoun, a plural) or an
+    // auxiliary or adverb.
+    let noun_prone = matches!(w, "support" | "supports" | "favor" | "favour");
+    let verb_before = i > 0 && {
+        let p = &toks[i - 1];
+        let pw = cx.w(p);
+        p.is_word()
+            && (cx.g.is_name_word(p)
+                || cx.g.pronoun(p).is_some()
+                    && !matches!(ascii_lower(pw).as_str(), "his" | "her" | "its" | "their")
+                || matches!(
+                    pw,
+                    "who" | "which" | "that" | "also" | "still" | "strongly" | "not"
+                )
+                || is_filler(pw)
+                || pw.ends_with('s') && !pw.ends_with("ss") && cx.g.is_lower_word(p))
+    };
+    (cx.g.is_lower_word(t)
+        && is_stance(w)
+        && (!noun_prone || verb_before)
+        && !matches!(
+            cx.w(next),
+            "by" | "down"
+                | "away"
+                | "off"
+                | "out"
+                | "up"
+                | "to"
+                | "that"
+                | "in"
+                | "for"
+                | "from"
+                | "of"
+                | "among"
+        ))
+    .then_some(cue)
 }

@@ -93,6 +93,12 @@ pub enum Rule {
     /// A speech act that names what was said without a clause: `X denied the allegations`,
     /// `X called for an inquiry`.
     IndirectSpeechAct,
+    /// An intention reported as an infinitive, not necessarily spoken: `X declined to
+    /// comment`, `X wants to run`, `X plans to appeal`.
+    IndirectIntent,
+    /// A stance taken towards something named, not necessarily in words: `X endorsed Y`,
+    /// `X opposes the bill`, `X backed the plan`.
+    IndirectStance,
     /// Speech with no speaker the rules could find.
     Unattributed,
 }
@@ -127,6 +133,8 @@ impl Rule {
             Rule::IndirectParticiple => "indirect.participle",
             Rule::IndirectInfinitive => "indirect.infinitive",
             Rule::IndirectSpeechAct => "indirect.speech-act",
+            Rule::IndirectIntent => "indirect.intent",
+            Rule::IndirectStance => "indirect.stance",
             Rule::Unattributed => "unattributed",
         }
     }
@@ -160,6 +168,8 @@ impl Rule {
             Rule::IndirectParticiple => 0.6,
             Rule::IndirectInfinitive => 0.6,
             Rule::IndirectSpeechAct => 0.5,
+            Rule::IndirectIntent => 0.4,
+            Rule::IndirectStance => 0.4,
             Rule::Unattributed => 0.3,
         }
     }

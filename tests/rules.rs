@@ -1455,3 +1455,42 @@ fn a_surname_opening_a_sentence_is_the_person_named_before_for_a_pronoun() {
         ],
     );
 }
+
+#[test]
+fn intentions_and_stances_are_attributions_of_their_own() {
+    // `declined to`, `hope to`: an intention, rule `indirect.intent`.
+    check_indirect(
+        "The operator declined to comment on the lawsuit.",
+        &[(
+            "to comment on the lawsuit",
+            Some("The operator"),
+            "indirect.intent",
+        )],
+    );
+    check_indirect(
+        "Organisers hope to sell 20,000 tickets this summer.",
+        &[(
+            "to sell 20,000 tickets",
+            Some("Organisers"),
+            "indirect.intent",
+        )],
+    );
+    // `endorsed`, `oppose`: a stance towards something named, rule `indirect.stance`.
+    check_indirect(
+        "The nurses union endorsed Ms Okafor on Friday.",
+        &[(
+            "Ms Okafor on Friday",
+            Some("The nurses union"),
+            "indirect.stance",
+        )],
+    );
+    check_indirect(
+        "Most residents oppose the new runway.",
+        &[("the new runway", Some("Most residents"), "indirect.stance")],
+    );
+    // No source (a passive), a noun, a particle: no row.
+    check_indirect("Rain is expected to fall overnight.", &[]);
+    check_indirect("The cuts hit critical support for the elderly.", &[]);
+    check_indirect("The plan was backed by the council.", &[]);
+    check_indirect("He backed down on Tuesday.", &[]);
+}
