@@ -18,6 +18,7 @@ pub struct ExtractorBuilder {
     lexicon: Option<Lexicon>,
     kinds: Option<Vec<QuoteKind>>,
     quotes_only: bool,
+    min_confidence: f32,
 }
 
 impl ExtractorBuilder {
@@ -49,6 +50,15 @@ impl ExtractorBuilder {
         self
     }
 
+    /// Keeps only results whose confidence is at least `min` (default 0: all). At 0.5 the
+    /// rows of the rules that report intentions and stances rather than speech
+    /// (`indirect.intent`, `indirect.stance`) and the quotes without a speaker are dropped.
+    /// Like [`ExtractorBuilder::kinds`], this filters what is returned, nothing else.
+    pub fn min_confidence(&mut self, min: f32) -> &mut ExtractorBuilder {
+        self.min_confidence = min;
+        self
+    }
+
     /// Builds the extractor. Fails only when the rule data is invalid.
     pub fn build(&self) -> Result<Extractor> {
         let lexicon = match &self.lexicon {
@@ -70,6 +80,7 @@ impl ExtractorBuilder {
             lexicon: Arc::new(lexicon),
             kinds,
             quotes_only: self.quotes_only,
+            min_confidence: self.min_confidence,
         })
     }
 }
@@ -83,6 +94,8 @@ pub struct Extractor {
     kinds: [bool; 3],
     /// Skip the indirect stage.
     quotes_only: bool,
+    /// Results below this confidence are not returned.
+    min_confidence: f32,
 }
 
 impl Extractor {
@@ -120,8 +133,8 @@ impl Extractor {
             return Extraction::default();
         }
         let mut quotes = resolve::resolve(text, lex, &found, names);
-        if self.kinds != [true; 3] {
-            quotes.retain(|q| self.kinds[q.kind as usize]);
+        if self.kinds != [true; 3] || self.min_confidence > 0.0 {
+            quotes.retain(|q| self.kinds[q.kind as usize] && q.confidence >= self.min_confidence);
         }
         Extraction { quotes }
     }

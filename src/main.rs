@@ -124,6 +124,7 @@ impl RunArgs {
         let extractor = ExtractorBuilder::new()
             .kinds(&kinds)
             .quotes_only(self.quotes_only)
+            .min_confidence(self.min_confidence)
             .build()?;
         let options = InputOptions {
             strict: self.strict,
@@ -164,6 +165,21 @@ struct RunArgs {
     /// is being talked about (--kinds direct,partial gives the same speakers as a full run).
     #[arg(long)]
     quotes_only: bool,
+    /// Write only rows whose confidence is at least X (0 to 1; default 0: all). 0.5 drops
+    /// the intentions and stances (rules indirect.intent and indirect.stance) and the quotes
+    /// without a speaker. Only filters the rows, like --kinds.
+    #[arg(long, value_name = "X", default_value_t = 0.0, value_parser = confidence)]
+    min_confidence: f32,
+}
+
+/// A confidence threshold from the command line: a number from 0 to 1.
+fn confidence(s: &str) -> Result<f32, String> {
+    let x: f32 = s.parse().map_err(|_| format!("not a number: {s}"))?;
+    if (0.0..=1.0).contains(&x) {
+        Ok(x)
+    } else {
+        Err(format!("{x} is not between 0 and 1"))
+    }
 }
 
 /// A row kind on the command line.

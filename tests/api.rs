@@ -1,7 +1,7 @@
 //! The library API: invariants of spans, the batch call, thread independence.
 
 use crate::common::{extractor, root};
-use whosaid::{CharMap, Extractor, ExtractorBuilder, Lexicon, QuoteKind};
+use whosaid::{CharMap, Extractor, ExtractorBuilder, Lexicon, QuoteKind, Rule};
 
 fn articles() -> Vec<String> {
     let mut paths: Vec<_> = std::fs::read_dir(root().join("data/articles/fixtures"))
@@ -151,4 +151,28 @@ fn hostile_texts_keep_every_invariant() {
             }
         }
     }
+}
+
+#[test]
+fn min_confidence_only_filters() {
+    let text = "The operator declined to comment on the lawsuit. “We will appeal,” its chief executive, Dana Ruiz, said.";
+    let all = ExtractorBuilder::new()
+        .build()
+        .unwrap()
+        .extract(text)
+        .quotes;
+    let sure = ExtractorBuilder::new()
+        .min_confidence(0.5)
+        .build()
+        .unwrap()
+        .extract(text)
+        .quotes;
+    assert!(all.iter().any(|q| q.rule == Rule::IndirectIntent));
+    let kept: Vec<_> = all
+        .iter()
+        .filter(|q| q.confidence >= 0.5)
+        .cloned()
+        .collect();
+    assert!(!sure.is_empty() && sure.len() < all.len());
+    assert_eq!(sure, kept);
 }

@@ -411,4 +411,22 @@ fn kinds_chooses_the_rows_written() {
     let bad = whosaid(&["extract", "--kinds", "direct,hearsay", "data/articles"]);
     assert_eq!(bad.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&bad.stderr).contains("hearsay"));
+    // `--min-confidence` drops the rows below it, intentions and stances at 0.5, and
+    // changes nothing else.
+    let sure = rows(&["extract", "--min-confidence", "0.5", "data/articles"]);
+    let confidence = |r: &Vec<String>| r[13].parse::<f32>().unwrap();
+    assert!(sure.iter().all(|r| confidence(r) >= 0.5));
+    assert!(all
+        .iter()
+        .any(|r| r[12] == "indirect.intent" || r[12] == "indirect.stance"));
+    let kept: Vec<_> = all
+        .iter()
+        .filter(|r| confidence(r) >= 0.5)
+        .map(without_index)
+        .collect();
+    assert!(kept.len() < all.len());
+    assert_eq!(kept, sure.iter().map(without_index).collect::<Vec<_>>());
+    let bad = whosaid(&["extract", "--min-confidence", "1.5", "data/articles"]);
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("between 0 and 1"));
 }
