@@ -344,22 +344,48 @@ impl<'a> Sentence<'a> {
     /// `According to X, CLAUSE` / `CLAUSE, according to X.`
     fn according_to(&self) -> Option<Vec<Found>> {
         let (cx, toks) = (self.cx, self.toks);
+        // After a comma or a dash, or straight after a clause (`Clinton leads by 271
+        // delegates according to a count by The Associated Press.`).
         let a = (0..toks.len()).find(|&i| {
             self.cue(i).is_some_and(|c| c.class == CueClass::Phrase)
                 && (i == 0
                     || matches!(
                         toks[i - 1].kind,
                         TokKind::Punct(',' | '—' | '–' | '-' | '(')
-                    ))
+                    )
+                    || i > 3 && toks[i - 1].is_word() && self.has_finite_verb(0, i))
         })?;
         let c = self.cue(a)?;
-        let (m, appos, end) = cx.mention_after(toks, a + c.words)?;
+        let np = a + c.words;
         let cue = cx.cue_span(toks, a, c);
+        // A source the mention grammar cannot read whole (`early results of exit polls
+        // conducted for The Associated Press`, `a count by The Associated Press`) stands as
+        // written, up to `end`.
+        let phrase = |end: usize| {
+            let end = (np..end)
+                .rev()
+                .find(|&i| toks[i].is_word())
+                .map(|i| i + 1)?;
+            (end > np && toks[np].is_word() && end - np <= 30).then(|| {
+                let span = Span::new(toks[np].span.start, toks[end - 1].span.end);
+                Mention::unnamed(span, MentionKind::Description, None)
+            })
+        };
+        let n = toks.len();
         if a == 0 {
             // `According to X, CLAUSE`: the clause after the comma.
-            let comma = (end..toks.len().min(end + 12)).find(|&i| toks[i].is(','))?;
+            let (m, appos, comma) = match cx.mention_after(toks, np) {
+                Some((m, appos, end)) => {
+                    let comma = (end..n.min(end + 12)).find(|&i| toks[i].is(','))?;
+                    (m, appos, comma)
+                }
+                None => {
+                    let comma = (np + 1..n.min(np + 31)).find(|&i| toks[i].is(','))?;
+                    (phrase(comma)?, None, comma)
+                }
+            };
             Some(vec![self.found(
-                (comma + 1, toks.len()),
+                (comma + 1, n),
                 m,
                 appos,
                 cue,
@@ -367,9 +393,34 @@ impl<'a> Sentence<'a> {
             )])
         } else {
             // `CLAUSE, according to X.`: the source phrase closes the sentence.
-            let rest_words = (end..toks.len()).filter(|&i| toks[i].is_word()).count();
-            (rest_words <= 6)
-                .then(|| vec![self.found((0, a - 1), m, appos, cue, Rule::IndirectAccordingTo)])
+            let clause_end = if toks[a - 1].is_word() { a } else { a - 1 };
+            let rest_is_source = !(np..n).any(|i| toks[i].is(',') || self.quoted(i));
+            // `a count by the Gazette`: a description that goes on with a preposition is
+            // the whole phrase.
+            let goes_on = |end: usize| {
+                toks.get(end).is_some_and(|t| {
+                    t.is_word() && matches!(self.lower(end).as_str(), "by" | "of" | "from" | "for")
+                })
+            };
+            let (m, appos) = match cx.mention_after(toks, np) {
+                Some((m, appos, end))
+                    if (end..n).filter(|&i| toks[i].is_word()).count() <= 6
+                        && !(m.kind == MentionKind::Description
+                            && rest_is_source
+                            && goes_on(end)) =>
+                {
+                    (m, appos)
+                }
+                _ if rest_is_source => (phrase(n)?, None),
+                _ => return None,
+            };
+            Some(vec![self.found(
+                (0, clause_end),
+                m,
+                appos,
+                cue,
+                Rule::IndirectAccordingTo,
+            )])
         }
     }
 

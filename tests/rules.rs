@@ -1494,3 +1494,32 @@ fn intentions_and_stances_are_attributions_of_their_own() {
     check_indirect("The plan was backed by the council.", &[]);
     check_indirect("He backed down on Tuesday.", &[]);
 }
+
+#[test]
+fn according_to_takes_any_source_phrase() {
+    check_indirect(
+        "Turnout fell to 41 per cent, according to early figures released by the county election office.",
+        &[(
+            "Turnout fell to 41 per cent",
+            Some("early figures released by the county election office"),
+            "indirect.according-to",
+        )],
+    );
+    check_indirect(
+        "According to a tally of all 650 seats by the Press Association, Labour has won 412.",
+        &[(
+            "Labour has won 412",
+            Some("a tally of all 650 seats by the Press Association"),
+            "indirect.according-to",
+        )],
+    );
+    // No comma before the phrase.
+    check_indirect(
+        "Ms Adeyemi leads by 271 delegates according to a count by the Gazette.",
+        &[(
+            "Ms Adeyemi leads by 271 delegates",
+            Some("a count by the Gazette"),
+            "indirect.according-to",
+        )],
+    );
+}
