@@ -130,6 +130,50 @@ fn possessive_pronoun(w: &str) -> Option<Option<Gender>> {
     }
 }
 
+/// Nouns for documents and findings that report, so that a third-person cue after them is
+/// a verb: `the poll shows`, `an email reveals`, `the study finds`.
+fn is_source_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "poll"
+            | "survey"
+            | "study"
+            | "report"
+            | "analysis"
+            | "data"
+            | "email"
+            | "e-mail"
+            | "memo"
+            | "letter"
+            | "document"
+            | "audit"
+            | "review"
+            | "research"
+            | "statement"
+            | "filing"
+            | "tally"
+            | "count"
+            | "average"
+            | "index"
+            | "model"
+            | "forecast"
+            | "estimate"
+            | "record"
+            | "investigation"
+            | "inquiry"
+            | "probe"
+            | "video"
+            | "footage"
+            | "ad"
+            | "advert"
+            | "complaint"
+            | "lawsuit"
+            | "indictment"
+            | "ruling"
+            | "transcript"
+    )
+}
+
 /// Third-person forms of cue verbs that are more often plural nouns.
 fn is_noun_prone_plural(w: &str) -> bool {
     matches!(
@@ -412,6 +456,7 @@ impl<'a> Ctx<'a> {
                 && pw.starts_with(|c: char| c.is_lowercase())
                 && self.g.pronoun(prev).is_none()
                 && !is_filler(pw)
+                && !is_source_noun(pw)
                 && !pw.ends_with("ly")
                 && !matches!(pw, "who" | "which" | "that")
             {

@@ -926,6 +926,12 @@ impl<'a> Sentence<'a> {
             | "decri" | "decry" | "chid" | "tout" | "hail" | "herald" | "applaud" | "derid" => j,
             // `called for`, `warned of`: the object follows the preposition.
             _ if is_stance(v) => j,
+            // `The poll showed Trump leading the field`, `the audit found no fraud`.
+            "show" | "find" | "found" | "reveal"
+                if !matches!(self.lower(j).as_str(), "up" | "off" | "out" | "him" | "her") =>
+            {
+                j
+            }
             "call" if self.is_word(j, "for") => j + 1,
             "warn" if matches!(self.lower(j).as_str(), "of" | "about" | "against") => j + 1,
             _ => return None,
@@ -952,6 +958,7 @@ impl<'a> Sentence<'a> {
                     | "himself"
                     | "herself"
                     | "themselves"
+                    | "itself"
             )
         {
             return None;

@@ -1523,3 +1523,26 @@ fn according_to_takes_any_source_phrase() {
         )],
     );
 }
+
+#[test]
+fn documents_and_polls_report_what_they_show() {
+    // `email shows`: a verb after a noun for a document, not a plural noun.
+    check_indirect(
+        "An internal email shows the council knew of the cracks.",
+        &[(
+            "the council knew of the cracks",
+            Some("An internal email"),
+            "indirect.cue-clause",
+        )],
+    );
+    // `found no evidence`: what a finding names.
+    check_indirect(
+        "The audit found no evidence of fraud.",
+        &[(
+            "no evidence of fraud",
+            Some("The audit"),
+            "indirect.speech-act",
+        )],
+    );
+    check_indirect("The minister showed up late.", &[]);
+}
