@@ -913,11 +913,12 @@ impl<'a> Sentence<'a> {
     fn speech_act(&self, c_at: usize, c: CueForm) -> Option<(usize, usize)> {
         let verb = self.lower(c_at);
         let v = verb.as_str();
-        let stem = v
-            .trim_end_matches("ing")
-            .trim_end_matches("ed")
-            .trim_end_matches('s')
-            .trim_end_matches('e');
+        // One inflection off, then a final `e`: accused, accuses, accuse -> `accus`.
+        let stem = ["ing", "ed", "es", "s"]
+            .iter()
+            .find_map(|suffix| v.strip_suffix(suffix))
+            .unwrap_or(v);
+        let stem = stem.strip_suffix('e').unwrap_or(stem);
         let j = c_at + c.words;
         let start = match stem {
             "criticiz" | "criticis" | "prais" | "accus" | "deni" | "deny" | "announc"

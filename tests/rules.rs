@@ -1546,3 +1546,20 @@ fn documents_and_polls_report_what_they_show() {
     );
     check_indirect("The minister showed up late.", &[]);
 }
+
+#[test]
+fn speech_act_verbs_in_every_inflection() {
+    // `accused`, `praised`, `dismissed`: the past tense of a stem ending in s or e.
+    check_indirect(
+        "Ms Okafor accused the board of hiding the figures.",
+        &[("the board of hiding the figures", Some("Okafor"), "indirect.speech-act")],
+    );
+    check_indirect(
+        "The minister dismissed the report as fiction.",
+        &[("the report as fiction", Some("The minister"), "indirect.speech-act")],
+    );
+    check_indirect(
+        "Union leaders praised the new safety rules.",
+        &[("the new safety rules", Some("Union leaders"), "indirect.speech-act")],
+    );
+}
