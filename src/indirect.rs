@@ -928,6 +928,7 @@ impl<'a> Sentence<'a> {
             // `called for`, `warned of`: the object follows the preposition.
             _ if is_stance(v) => j,
             // `The poll showed Trump leading the field`, `the audit found no fraud`.
+            "cit" => j,
             "show" | "find" | "found" | "reveal"
                 if !matches!(self.lower(j).as_str(), "up" | "off" | "out" | "him" | "her") =>
             {
@@ -994,8 +995,7 @@ impl<'a> Sentence<'a> {
         last: Option<(Mention, Option<Span>)>,
     ) -> Option<Found> {
         let (cx, toks) = (self.cx, self.toks);
-        if c.class != CueClass::Speech
-            || c_at == 0
+        if c_at == 0
             || !(toks[c_at - 1].is(',')
                 || matches!(
                     self.lower(c_at - 1).as_str(),
@@ -1004,19 +1004,20 @@ impl<'a> Sentence<'a> {
         {
             return None;
         }
-        let start = self.clause_start(c_at, c)?;
+        let clause = (c.class == CueClass::Speech)
+            .then(|| self.clause_start(c_at, c))
+            .flatten()
+            .map(|start| (start, self.clause_end(start)))
+            .filter(|&(start, end)| self.has_finite_verb(start, end));
+        // No clause: what a speech act names (`, citing security concerns`, `, accusing
+        // the board of delay`).
+        let (content, rule) = match clause {
+            Some(content) => (content, Rule::IndirectParticiple),
+            None if toks[c_at - 1].is(',') => (self.speech_act(c_at, c)?, Rule::IndirectSpeechAct),
+            None => return None,
+        };
         let (m, appos) = last.or_else(|| self.sentence_subject(c_at))?;
-        let end = self.clause_end(start);
-        if !self.has_finite_verb(start, end) {
-            return None;
-        }
-        Some(self.found(
-            (start, end),
-            m,
-            appos,
-            cx.cue_span(toks, c_at, c),
-            Rule::IndirectParticiple,
-        ))
+        Some(self.found(content, m, appos, cx.cue_span(toks, c_at, c), rule))
     }
 
     /// The mention is the subject of its clause: it opens the sentence, or follows a comma, a

@@ -1552,14 +1552,46 @@ fn speech_act_verbs_in_every_inflection() {
     // `accused`, `praised`, `dismissed`: the past tense of a stem ending in s or e.
     check_indirect(
         "Ms Okafor accused the board of hiding the figures.",
-        &[("the board of hiding the figures", Some("Okafor"), "indirect.speech-act")],
+        &[(
+            "the board of hiding the figures",
+            Some("Okafor"),
+            "indirect.speech-act",
+        )],
     );
     check_indirect(
         "The minister dismissed the report as fiction.",
-        &[("the report as fiction", Some("The minister"), "indirect.speech-act")],
+        &[(
+            "the report as fiction",
+            Some("The minister"),
+            "indirect.speech-act",
+        )],
     );
     check_indirect(
         "Union leaders praised the new safety rules.",
-        &[("the new safety rules", Some("Union leaders"), "indirect.speech-act")],
+        &[(
+            "the new safety rules",
+            Some("Union leaders"),
+            "indirect.speech-act",
+        )],
+    );
+}
+
+#[test]
+fn a_participle_names_what_a_speech_act_is_about() {
+    check_indirect(
+        "The council hit back on Friday, accusing the operator of ignoring repeated warnings.",
+        &[(
+            "the operator of ignoring repeated warnings",
+            Some("The council"),
+            "indirect.speech-act",
+        )],
+    );
+    check_indirect(
+        "The mayor cancelled the parade, citing fresh concerns about crowd safety.",
+        &[(
+            "fresh concerns about crowd safety",
+            Some("The mayor"),
+            "indirect.speech-act",
+        )],
     );
 }
