@@ -450,6 +450,9 @@ impl NameScan {
     }
 }
 
+/// How many of the latest names a lone surname is compared with.
+const NAME_LOOKBACK: usize = 64;
+
 fn scan_paragraph(text: &str, lex: &Lexicon, toks: &[Tok], out: &mut Vec<Named>) {
     let g = Grammar { lex, text };
     let mut sentence_start = 0;
@@ -504,9 +507,11 @@ fn scan_paragraph(text: &str, lex: &Lexicon, toks: &[Tok], out: &mut Vec<Named>)
             // `Roffman, who estimates ...` after `Marvin Roffman`, for a later `he`.
             let w = toks[i].text(text);
             let subject = i - sentence_start <= 1;
+            // Among the last few dozen names only, so that a huge document stays linear.
             if let Some(n) = out
                 .iter()
                 .rev()
+                .take(NAME_LOOKBACK)
                 .find(|n| subject && n.name.contains(' ') && ends_with_surname(&n.name, w))
             {
                 let named = Named {
