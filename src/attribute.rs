@@ -2390,7 +2390,10 @@ impl<'a> Quoted<'a> {
             return None;
         }
         let line_start = self.q.span.end + gap;
-        let line = text[line_start..].lines().next().unwrap_or("");
+        // Only the next 200 bytes are read: a byline line is short, and a document that is
+        // one long line must not be scanned to its end for every quote.
+        let head = &text[line_start..floor_boundary(text, (line_start + 200).min(text.len()))];
+        let line = head.lines().next().unwrap_or("");
         let dash = line
             .chars()
             .next()

@@ -1466,8 +1466,14 @@ fn intent_or_stance_at(cx: &Ctx<'_>, toks: &[Tok], i: usize) -> Option<CueForm> 
         participle: false,
         words: 1,
     };
-    if cx.g.is_lower_word(t) && is_intent(w) && cx.w(next) == "to" {
-        return Some(cue);
+    if !cx.g.is_lower_word(t) {
+        return None;
+    }
+    if is_intent(w) {
+        return (cx.w(next) == "to").then_some(cue);
+    }
+    if !is_stance(w) {
+        return None;
     }
     // `critical support for`, `strong support from`: the bare forms are nouns too, so the
     // word before must be a subject's last word (a name, a pronoun, a plural) or an
