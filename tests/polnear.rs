@@ -3,15 +3,15 @@
 use crate::common::{extractor, shared_eval};
 use whosaid::eval;
 
-/// End-to-end F1 (direct + mixed) reached on dev (0.848); the test fails if a change drops
+/// End-to-end F1 (direct + mixed) reached on dev (0.852); the test fails if a change drops
 /// below it.
-const E2E_F1_FLOOR: f64 = 0.845;
+const E2E_F1_FLOOR: f64 = 0.85;
 
-/// Indirect speech on dev, by overlap: the levels reached (precision 0.949, recall 0.354,
-/// attribution 0.887), a little below, so that a change that loses ground fails.
+/// Indirect speech on dev, by overlap: the levels reached (precision 0.945, recall 0.383,
+/// attribution 0.880), a little below, so that a change that loses ground fails.
 const INDIRECT_PRECISION_FLOOR: f64 = 0.93;
-const INDIRECT_RECALL_FLOOR: f64 = 0.35;
-const INDIRECT_ATTRIBUTION_FLOOR: f64 = 0.88;
+const INDIRECT_RECALL_FLOOR: f64 = 0.375;
+const INDIRECT_ATTRIBUTION_FLOOR: f64 = 0.87;
 
 fn dev_report() -> Option<eval::Report> {
     let path = shared_eval("polnear-dev.jsonl")?;
