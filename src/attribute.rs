@@ -410,10 +410,11 @@ impl<'a> Ctx<'a> {
                     | "estimate"
                     | "warning"
             );
+            // The modifier may be a capitalised compound: `a Trump-style retort`.
             if noun_prone
                 && i >= 2
                 && prev.is_word()
-                && pw.starts_with(char::is_lowercase)
+                && (pw.starts_with(char::is_lowercase) || pw.contains('-'))
                 && matches!(
                     ascii_lower(self.w(&toks[i - 2])).as_str(),
                     "a" | "an" | "the" | "his" | "her" | "their" | "its" | "this" | "that"
@@ -1852,17 +1853,17 @@ impl<'a> Quoted<'a> {
             Rule::SentenceLeadCue
         };
         if !self.title_like || adjacent {
-            if c.participle && c.class == CueClass::Speech && !site.lead_at_sentence_start {
-                // `“It’s not new,” said Rep. Scott, adding that “we’ve been ...”`: the speaker
-                // of the quote before, passed on by the inheritance pass; failing that, the
-                // subject of the sentence (`Kerpen needled the CNN “reporter,” saying, “...”`).
-                let mut a = self.mk(kind, None, None, cue, Rule::Unattributed);
-                a.fallback = cx
-                    .subject(&site.sentence)
-                    .map(|m| (m, Rule::BeforeParticiple));
-                return Outcome::Found(a);
-            } else if c.participle {
-                if let Some((m, appos)) = self.participle_speaker(c_at) {
+            if c.participle {
+                // After an earlier quote of the sentence, only a subject right before the
+                // participle counts (`“...,” ... and Trump calling it a “great meeting.”`).
+                let cut = c.class == CueClass::Speech && !site.lead_at_sentence_start;
+                let speaker = if cut {
+                    self.participle_subject(c_at)
+                        .filter(|(m, _)| m.kind != MentionKind::Pronoun)
+                } else {
+                    self.participle_speaker(c_at)
+                };
+                if let Some((m, appos)) = speaker {
                     return Outcome::Found(self.mk(
                         kind,
                         Some(m),
@@ -1870,6 +1871,17 @@ impl<'a> Quoted<'a> {
                         cue,
                         Rule::BeforeParticiple,
                     ));
+                }
+                if cut {
+                    // `“It’s not new,” said Rep. Scott, adding that “we’ve been ...”`: the
+                    // speaker of the quote before, passed on by the inheritance pass; failing
+                    // that, the subject of the sentence (`Kerpen needled the CNN “reporter,”
+                    // saying, “...”`).
+                    let mut a = self.mk(kind, None, None, cue, Rule::Unattributed);
+                    a.fallback = cx
+                        .subject(&site.sentence)
+                        .map(|m| (m, Rule::BeforeParticiple));
+                    return Outcome::Found(a);
                 }
             } else if let Some(m) = adjacent
                 .then(|| cx.g.classify(after))
@@ -2210,17 +2222,6 @@ impl<'a> Quoted<'a> {
     /// earlier cue (`Spicer said, adding, “...”`), else the sentence subject.
     fn participle_speaker(&self, c_at: usize) -> Option<(Mention, Option<Span>)> {
         let (cx, site, lead) = (self.cx, self.site, &self.site.lead);
-        let adjacent = (c_at > 0 && lead[c_at - 1].is_word())
-            .then(|| cx.mention_before(lead, 0, c_at))
-            .flatten()
-            .filter(|(m, _)| {
-                // Only a subject of the participle: `with Donald Trump tweeting`.
-                let k = lead
-                    .iter()
-                    .position(|t| t.span.start == m.span.start)
-                    .unwrap_or(0);
-                k == 0 || lead[k - 1].is(',') || cx.w(&lead[k - 1]).eq_ignore_ascii_case("with")
-            });
         let earlier = || {
             (0..c_at).rev().find_map(|i| {
                 cx.speech_cue_at(lead, i)
@@ -2228,9 +2229,32 @@ impl<'a> Quoted<'a> {
                     .and_then(|_| cx.mention_before(lead, 0, i))
             })
         };
-        adjacent
+        self.participle_subject(c_at)
             .or_else(earlier)
             .or_else(|| cx.subject(&site.sentence).map(|m| (m, None)))
+    }
+
+    /// The subject right before a participle: `with Donald Trump tweeting`, `– Ryan saying
+    /// ... and Trump calling`.
+    fn participle_subject(&self, c_at: usize) -> Option<(Mention, Option<Span>)> {
+        let (cx, lead) = (self.cx, &self.site.lead);
+        (c_at > 0 && lead[c_at - 1].is_word())
+            .then(|| cx.mention_before(lead, 0, c_at))
+            .flatten()
+            .filter(|(m, _)| {
+                // Only a subject of the participle: `with Donald Trump tweeting`, `– Ryan
+                // saying ... and Trump calling`.
+                let k = lead
+                    .iter()
+                    .position(|t| t.span.start == m.span.start)
+                    .unwrap_or(0);
+                k == 0
+                    || lead[k - 1].is(',')
+                    || lead[k - 1].is('–')
+                    || lead[k - 1].is('—')
+                    || lead[k - 1].is(':')
+                    || matches!(ascii_lower(cx.w(&lead[k - 1])).as_str(), "with" | "and")
+            })
     }
 
     /// A cue later in the sentence: `The US is “deeply concerned” about it, she said.`

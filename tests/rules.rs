@@ -1595,3 +1595,20 @@ fn a_participle_names_what_a_speech_act_is_about() {
         )],
     );
 }
+
+#[test]
+fn participles_with_subjects_of_their_own() {
+    // `– Adams saying ... and Brook calling`: each participle has its subject before it.
+    check(
+        "Both leaders issued a statement – Adams saying she was “very encouraged” and Brook calling it a “useful start.”",
+        &[
+            ("“very encouraged”", Some("Adams"), "before.participle"),
+            ("“useful start.”", Some("Brook"), "before.participle"),
+        ],
+    );
+    // `a Kremlin-style retort`: a noun after a capitalised compound, not a cue.
+    check(
+        "Ms Varga offered a Kremlin-style retort on the minister’s favourite platform, posting, “You are the propagandist here.”",
+        &[("“You are the propagandist here.”", Some("Varga"), "before.participle")],
+    );
+}
