@@ -629,7 +629,11 @@ pub fn resolve(
             let src = a.inherits.and_then(|s| attributions.get(s));
             let mention = a.mention.as_ref().or(src.and_then(|s| s.mention.as_ref()));
             let entity = e.map(|i| &r.entities[i]);
-            let mut confidence = a.rule.confidence();
+            // An inherited speaker is no surer than the attribution it comes from.
+            let mut confidence = a
+                .rule
+                .confidence()
+                .min(src.map_or(1.0, |s| s.rule.confidence()));
             if mention.is_some_and(|m| m.kind == MentionKind::Pronoun) {
                 confidence *= 0.95;
             }

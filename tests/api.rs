@@ -176,3 +176,21 @@ fn min_confidence_only_filters() {
     assert!(!sure.is_empty() && sure.len() < all.len());
     assert_eq!(sure, kept);
 }
+
+#[test]
+fn an_inherited_speaker_is_no_surer_than_its_source() {
+    let text = "Dr Amara Osei praised the night staff.\n\n“They worked without complaint.”\n\n“Not one of them went home early.”";
+    let quotes = ExtractorBuilder::new()
+        .build()
+        .unwrap()
+        .extract(text)
+        .quotes
+        .into_iter()
+        .filter(|q| q.kind == QuoteKind::Direct)
+        .collect::<Vec<_>>();
+    assert_eq!(quotes.len(), 2, "{quotes:#?}");
+    assert_eq!(quotes[0].rule, Rule::PreviousParagraph);
+    assert_eq!(quotes[1].rule, Rule::Continuation);
+    assert_eq!(quotes[1].speaker, quotes[0].speaker);
+    assert!(quotes[1].confidence <= quotes[0].confidence, "{quotes:#?}");
+}
