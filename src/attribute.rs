@@ -174,6 +174,28 @@ fn is_source_noun(w: &str) -> bool {
     )
 }
 
+/// A word that opens a subordinate clause: a noun after it is that clause's subject, not an
+/// object (`while Mike Huckabee ... proposed`, `when he brought up ...`).
+fn is_subordinator(w: &str) -> bool {
+    matches!(
+        w,
+        "when"
+            | "as"
+            | "while"
+            | "after"
+            | "before"
+            | "because"
+            | "since"
+            | "although"
+            | "though"
+            | "if"
+            | "whereas"
+            | "until"
+            | "once"
+            | "where"
+    )
+}
+
 /// Third-person forms of cue verbs that are more often plural nouns.
 fn is_noun_prone_plural(w: &str) -> bool {
     matches!(
@@ -2027,25 +2049,8 @@ impl<'a> Quoted<'a> {
         let and_pos = pos - (c_at - and_at);
         // A subject pronoun opens a clause: the sentence start, after a comma or after a
         // subordinating word (`when he brought up ... and later said`).
-        let opens_clause = |i: usize| {
-            i == 0
-                || s[i - 1].is(',')
-                || matches!(
-                    ascii_lower(cx.w(&s[i - 1])).as_str(),
-                    "when"
-                        | "as"
-                        | "while"
-                        | "after"
-                        | "because"
-                        | "since"
-                        | "if"
-                        | "though"
-                        | "although"
-                        | "before"
-                        | "until"
-                        | "once"
-                )
-        };
+        let opens_clause =
+            |i: usize| i == 0 || s[i - 1].is(',') || is_subordinator(&ascii_lower(cx.w(&s[i - 1])));
         // Back over cues that are themselves coordinated (`, referred to`, `and called`),
         // and over a pronoun inside a reported clause (`Lazar said he welcomed ... and
         // added`) to the speaker of the cue that reports it.
@@ -2133,30 +2138,9 @@ impl<'a> Quoted<'a> {
             && cx.g.is_lower_word(&lead[k - 1])
             && !matches!(
                 cx.w(&lead[k - 1]),
-                "and"
-                    | "or"
-                    | "but"
-                    | "then"
-                    | "who"
-                    | "that"
-                    | "which"
-                    | "said"
-                    | "says"
-                    | "while"
-                    | "when"
-                    | "as"
-                    | "after"
-                    | "before"
-                    | "because"
-                    | "since"
-                    | "although"
-                    | "though"
-                    | "if"
-                    | "whereas"
-                    | "until"
-                    | "once"
-                    | "where"
+                "and" | "or" | "but" | "then" | "who" | "that" | "which" | "said" | "says"
             )
+            && !is_subordinator(cx.w(&lead[k - 1]))
             && !is_filler(cx.w(&lead[k - 1]));
         object.then(|| k - 1)
     }

@@ -180,9 +180,7 @@ fn min_confidence_only_filters() {
 #[test]
 fn an_inherited_speaker_is_no_surer_than_its_source() {
     let text = "Dr Amara Osei praised the night staff.\n\n“They worked without complaint.”\n\n“Not one of them went home early.”";
-    let quotes = ExtractorBuilder::new()
-        .build()
-        .unwrap()
+    let quotes = extractor()
         .extract(text)
         .quotes
         .into_iter()
