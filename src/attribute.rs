@@ -256,6 +256,107 @@ pub(crate) fn takes_person_object(w: &str) -> bool {
     .any(|p| w.starts_with(p))
 }
 
+/// A US state as written after a city: `New Hampshire`, `Colo.`, `N.H.`, `D.C.`.
+fn is_us_state(w: &str) -> bool {
+    const STATES: &[&str] = &[
+        "Alabama",
+        "Alaska",
+        "Arizona",
+        "Arkansas",
+        "California",
+        "Colorado",
+        "Connecticut",
+        "Delaware",
+        "Florida",
+        "Georgia",
+        "Hawaii",
+        "Idaho",
+        "Illinois",
+        "Indiana",
+        "Iowa",
+        "Kansas",
+        "Kentucky",
+        "Louisiana",
+        "Maine",
+        "Maryland",
+        "Massachusetts",
+        "Michigan",
+        "Minnesota",
+        "Mississippi",
+        "Missouri",
+        "Montana",
+        "Nebraska",
+        "Nevada",
+        "New Hampshire",
+        "New Jersey",
+        "New Mexico",
+        "New York",
+        "North Carolina",
+        "North Dakota",
+        "Ohio",
+        "Oklahoma",
+        "Oregon",
+        "Pennsylvania",
+        "Rhode Island",
+        "South Carolina",
+        "South Dakota",
+        "Tennessee",
+        "Texas",
+        "Utah",
+        "Vermont",
+        "Virginia",
+        "Washington",
+        "West Virginia",
+        "Wisconsin",
+        "Wyoming",
+        "Ala.",
+        "Ariz.",
+        "Ark.",
+        "Calif.",
+        "Colo.",
+        "Conn.",
+        "Del.",
+        "Fla.",
+        "Ga.",
+        "Ill.",
+        "Ind.",
+        "Kan.",
+        "Ky.",
+        "La.",
+        "Md.",
+        "Mass.",
+        "Mich.",
+        "Minn.",
+        "Miss.",
+        "Mo.",
+        "Mont.",
+        "Neb.",
+        "Nev.",
+        "N.H.",
+        "N.J.",
+        "N.M.",
+        "N.Y.",
+        "N.C.",
+        "N.D.",
+        "Okla.",
+        "Ore.",
+        "Pa.",
+        "R.I.",
+        "S.C.",
+        "S.D.",
+        "Tenn.",
+        "Tex.",
+        "Vt.",
+        "Va.",
+        "Wash.",
+        "W.Va.",
+        "Wis.",
+        "Wyo.",
+        "D.C.",
+    ];
+    STATES.contains(&w)
+}
+
 /// A party and state tag: `R-Pa.`, `D-N.Y.`, `R`, `I-Vt`.
 fn is_party_tag(w: &str) -> bool {
     let mut cs = w.chars();
@@ -791,8 +892,24 @@ impl<'a> Ctx<'a> {
 
     /// The subject at the start of a sentence: the longest leading noun phrase.
     pub(crate) fn subject(&self, toks: &[Tok]) -> Option<Mention> {
-        // A dateline is not a subject: `WASHINGTON, Aug. 24 (UPI) — A spokesman said ...`.
+        // A dateline is not a subject: `WASHINGTON, Aug. 24 (UPI) — A spokesman said ...`,
+        // `Washington (AFP) – Democrat Hillary Clinton has ...`.
         let first = self.w(toks.first()?);
+        let agency = |i: usize| {
+            i >= 2
+                && toks[i].is(')')
+                && toks[i - 2].is('(')
+                && toks[i - 1].is_word()
+                && self.w(&toks[i - 1]).starts_with(|c: char| c.is_uppercase())
+                && toks
+                    .get(i + 1)
+                    .is_some_and(|t| t.is('—') || t.is('–') || t.is('-'))
+        };
+        if let Some(close) = (0..toks.len().min(14)).find(|&i| agency(i)) {
+            if self.g.is_name_word(&toks[0]) {
+                return self.subject(&toks[close + 2..]);
+            }
+        }
         if first.len() > 1
             && first
                 .chars()
@@ -812,6 +929,10 @@ impl<'a> Ctx<'a> {
                 return self.subject(&toks[dash + 1..]);
             }
         }
+        // What a dateline leaves: `- Britain’s health minister said`.
+        if toks.len() > 1 && (toks[0].is('-') || toks[0].is('—') || toks[0].is('–')) {
+            return self.subject(&toks[1..]);
+        }
         // `And then Trump went ...`: a leading conjunction or adverb.
         let skip = toks
             .iter()
@@ -830,8 +951,38 @@ impl<'a> Ctx<'a> {
         self.subject_at(toks).or_else(|| {
             // `However, Adelson declared ...`, `On Tuesday, the ministry said ...`
             let comma = toks.iter().take(10).position(|t| t.is(','))?;
-            self.subject_at(&toks[comma + 1..])
+            // `Speaking at a town hall in Salem, New Hampshire, Trump went ...`: over the
+            // state or country after a city.
+            let Some(e) = self.region_after(toks, comma) else {
+                return self.subject_at(&toks[comma + 1..]);
+            };
+            // `At an event in Ames, Iowa, on Sunday, Mrs. Clinton ...`: and over a time.
+            self.subject_at(&toks[e + 1..]).or_else(|| {
+                let next = (e + 2..toks.len().min(e + 6)).find(|&i| toks[i].is(','))?;
+                self.subject_at(&toks[next + 1..])
+            })
         })
+    }
+
+    /// For `toks[comma]` after a place name (`in Salem,`), the index of the comma that closes
+    /// the state or country after it (`New Hampshire,`, `Colo.,`, `France,`).
+    fn region_after(&self, toks: &[Tok], comma: usize) -> Option<usize> {
+        let place_before = (1..=3.min(comma)).any(|n| {
+            comma > n
+                && matches!(
+                    ascii_lower(self.w(&toks[comma - n - 1])).as_str(),
+                    "in" | "at" | "from" | "near" | "outside" | "of"
+                )
+                && toks[comma - n..comma]
+                    .iter()
+                    .all(|t| self.g.is_name_word(t))
+        });
+        if !place_before {
+            return None;
+        }
+        let end = (comma + 2..toks.len().min(comma + 5)).find(|&i| toks[i].is(','))?;
+        let region = &self.text[toks[comma + 1].span.start..toks[end - 1].span.end];
+        (is_us_state(region) || self.g.lex.is_place(region)).then_some(end)
     }
 
     pub(crate) fn subject_at(&self, toks: &[Tok]) -> Option<Mention> {
@@ -1625,9 +1776,34 @@ impl<'a> Quoted<'a> {
     /// or report cue (participles and an inverted tag before a colon included).
     fn tag_before(&self) -> Outcome {
         self.according_to()
+            .or_next(|| self.labelled())
             .or_next(|| self.parenthetical_tag())
             .or_next(|| self.last_cue_before())
             .or_next(|| self.possessive_noun_cue())
+    }
+
+    /// A quote labelled with its speaker after a dash, as in roundups: `Pollsters agree –
+    /// Ann Ruiz: “...”`. The name before the colon speaks, not the subject before the dash.
+    fn labelled(&self) -> Outcome {
+        let (cx, lead, l_end) = (self.cx, &self.site.lead, self.l_end);
+        if !self.had_colon || self.lower || l_end < 2 {
+            return Outcome::Next;
+        }
+        let Some(dash) = (l_end.saturating_sub(6)..l_end - 1)
+            .rev()
+            .find(|&i| lead[i].is('—') || lead[i].is('–') || lead[i].is('-'))
+        else {
+            return Outcome::Next;
+        };
+        let spaced = dash > 0
+            && lead[dash - 1].span.end < lead[dash].span.start
+            && lead[dash].span.end < lead[dash + 1].span.start;
+        match cx.g.classify(&lead[dash + 1..l_end]) {
+            Some(m) if spaced && matches!(m.kind, MentionKind::Person | MentionKind::Org) => {
+                Outcome::Found(self.mk(QuoteKind::Direct, Some(m), None, None, Rule::BeforeColon))
+            }
+            _ => Outcome::Next,
+        }
     }
 
     /// `Trump's recent assertion that “thousands” ...`, `her claim that she “never sent ...”`,
@@ -2042,7 +2218,16 @@ impl<'a> Quoted<'a> {
         } else if c_at > 1 && is_filler(cx.w(&lead[c_at - 1])) && conj(c_at - 2) {
             c_at - 2
         } else {
-            return None;
+            // `and in a statement credited`, `and on Sunday called`.
+            (c_at.saturating_sub(6)..c_at.saturating_sub(2)).find(|&k| {
+                conj(k)
+                    && matches!(
+                        cx.w(&lead[k + 1]),
+                        "in" | "on" | "at" | "during" | "after" | "over"
+                    )
+                    && lead[k + 1..c_at].iter().all(Tok::is_word)
+                    && !cx.g.is_name_word(&lead[c_at - 1])
+            })?
         };
         let s = &site.sentence;
         let pos = s.iter().position(|t| t.span == lead[c_at].span)?;
@@ -2061,16 +2246,24 @@ impl<'a> Quoted<'a> {
                 && !matches!(cx.w(&s[i - 1]), "and" | "but")
         });
         let Some(prev) = cues.next() else {
-            // No earlier cue: the nearest subject pronoun that opens a clause.
-            return (0..and_pos).rev().find_map(|i| {
-                cx.g.pronoun(&s[i]).filter(|m| {
-                    opens_clause(i)
-                        && matches!(
-                            ascii_lower(m.span.slice(cx.text)).as_str(),
-                            "he" | "she" | "they" | "we" | "i"
-                        )
+            // No earlier cue: the nearest subject pronoun that opens a clause, else a named
+            // sentence subject (`Keane, the chairwoman, is backing Ruiz and in a statement
+            // credited him`).
+            return (0..and_pos)
+                .rev()
+                .find_map(|i| {
+                    cx.g.pronoun(&s[i]).filter(|m| {
+                        opens_clause(i)
+                            && matches!(
+                                ascii_lower(m.span.slice(cx.text)).as_str(),
+                                "he" | "she" | "they" | "we" | "i"
+                            )
+                    })
                 })
-            });
+                .or_else(|| {
+                    cx.subject(s)
+                        .filter(|m| matches!(m.kind, MentionKind::Person | MentionKind::Org))
+                });
         };
         // A clause of its own in between: `X reported, his daughter leaned over and
         // whispered`: its subject.

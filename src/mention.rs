@@ -833,6 +833,13 @@ impl<'a> Grammar<'a> {
                 return Some(Mention::unnamed(first.span, MentionKind::Description, None));
             }
         }
+        // A spaced dash is no part of a name: `LONDON - Britain’s health minister`.
+        if first.is('-') {
+            return self.classify(&toks[1..]);
+        }
+        if last.is('-') {
+            return self.classify(&toks[..toks.len() - 1]);
+        }
         if toks.len() > 14
             || toks
                 .iter()
@@ -842,7 +849,26 @@ impl<'a> Grammar<'a> {
         }
         // No mention opens with a preposition: `with Florida Sen. Marco Rubio`.
         let fw = self.word(first);
-        if fw != "the" && NP_FUNCTION.contains(&fw) {
+        if fw != "the" && NP_FUNCTION.contains(&fw)
+            || matches!(
+                fw,
+                "without"
+                    | "by"
+                    | "about"
+                    | "after"
+                    | "before"
+                    | "during"
+                    | "despite"
+                    | "against"
+                    | "into"
+                    | "through"
+                    | "toward"
+                    | "towards"
+                    | "among"
+                    | "amid"
+                    | "than"
+            )
+        {
             return None;
         }
         // Two speakers joined by "and", one of them named: `Smith and Jones`, `Ostrowski and

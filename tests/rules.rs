@@ -1612,3 +1612,70 @@ fn participles_with_subjects_of_their_own() {
         &[("“You are the propagandist here.”", Some("Varga"), "before.participle")],
     );
 }
+
+#[test]
+fn datelines_and_place_names_are_not_subjects() {
+    // A title-case dateline with an agency: `Boston (AP) –`. Failed before: `Boston`.
+    check(
+        "Boston (AP) – Councillor Ana Pereira has taken a swipe at the rating agency, saying its verdict was “out of date.”",
+        &[("“out of date.”", Some("Ana Pereira"), "before.participle")],
+    );
+    // What an all-caps dateline leaves before a possessive. Failed before: `- Britain’s ...`.
+    check(
+        "LEEDS - Britain’s schools minister went on the offensive, saying the figures were “a scandal.”",
+        &[(
+            "“a scandal.”",
+            Some("Britain’s schools minister"),
+            "before.participle",
+        )],
+    );
+    // A state or country after a city in an opening phrase. Both failed before: `New
+    // Hampshire`, `Colo.`.
+    check(
+        "Speaking at a diner in Keene, New Hampshire, Ms. Alvarez went after the governor, calling him “a weathervane.”",
+        &[("“a weathervane.”", Some("Alvarez"), "before.participle")],
+    );
+    check(
+        "At a summit that spring in Vail, Colo., the retired general closed his talk by quoting his father: “Finish the job.”",
+        &[(
+            "“Finish the job.”",
+            Some("the retired general"),
+            "before.participle",
+        )],
+    );
+    // A person after the comma is no place: kept as the speaker.
+    check(
+        "In Denver, Senator Ruth Okafor, a Democrat, went further, calling the bill “a disgrace.”",
+        &[("“a disgrace.”", Some("Ruth Okafor"), "before.participle")],
+    );
+}
+
+#[test]
+fn a_name_before_a_colon_after_a_dash_labels_the_quote() {
+    // A roundup's label: the subject before the dash did not say it. Failed before:
+    // `Forecasters`.
+    check(
+        "Forecasters agree - Ann Ruiz: “The biggest lesson was a simple one: keep calling voters late.”",
+        &[("“The biggest lesson", Some("Ann Ruiz"), "before.colon")],
+    );
+}
+
+#[test]
+fn a_phrase_opening_with_a_preposition_is_no_tag() {
+    // `without reporters asking`: no speaker after the quote. Failed before: `without
+    // reporters`.
+    check(
+        "Clearly irritated, Ms. Lowe said she “cannot buy a loaf of bread” without reporters asking her about the divorce.",
+        &[("“cannot buy a loaf of bread”", Some("Lowe"), "before.cue")],
+    );
+}
+
+#[test]
+fn a_cue_after_and_and_an_adjunct_shares_the_subject() {
+    // `and in a statement credited`: no subject of its own. Failed before: `a delegate and
+    // in a statement`.
+    check(
+        "Dora Keane, the chairwoman of the county party, is backing Ruiz as a delegate and in a statement credited him with “an inspiring campaign.”",
+        &[("“an inspiring campaign.”", Some("Dora Keane"), "sentence.lead-cue")],
+    );
+}
