@@ -992,7 +992,10 @@ impl<'a> Ctx<'a> {
         }
         // A share of a group before its verb: `Hundreds of demonstrators marched`, `about
         // 200 protesters congregated`.
-        if toks.iter().take(3).any(|t| self.g.is_quantity_word(t)) {
+        let bound = toks.len() > 2
+            && matches!(ascii_lower(self.w(&toks[0])).as_str(), "at" | "up")
+            && matches!(self.w(&toks[1]), "least" | "to");
+        if bound || toks.iter().take(3).any(|t| self.g.is_quantity_word(t)) {
             if let Some(q) = (2..=toks.len().min(8)).rev().find_map(|e| {
                 toks.get(e)
                     .is_some_and(|t| {

@@ -687,6 +687,7 @@ impl<'a> Sentence<'a> {
                 if let Some(f) = self.participle(c_at, c, last.clone()) {
                     c_at = f.content.1.max(c_at + 1);
                     done = c_at;
+                    last = Some((f.mention.clone(), f.appositive));
                     out.push(f);
                 } else {
                     c_at += 1;
@@ -995,12 +996,14 @@ impl<'a> Sentence<'a> {
         last: Option<(Mention, Option<Span>)>,
     ) -> Option<Found> {
         let (cx, toks) = (self.cx, self.toks);
+        // `and suggesting ...` goes on from a clause of the same speaker.
         if c_at == 0
             || !(toks[c_at - 1].is(',')
                 || matches!(
                     self.lower(c_at - 1).as_str(),
                     "by" | "while" | "after" | "before"
-                ))
+                )
+                || last.is_some() && matches!(self.lower(c_at - 1).as_str(), "and" | "but"))
         {
             return None;
         }
@@ -1037,6 +1040,10 @@ impl<'a> Sentence<'a> {
             || p.is(':')
             || m.antecedent.is_some()
         {
+            return true;
+        }
+        // After a plural possessive: `Sanders’ spokesman Michael Briggs said`.
+        if (p.is('’') || p.is('\'')) && k > 1 && self.w(k - 2).ends_with('s') {
             return true;
         }
         matches!(
@@ -1349,16 +1356,16 @@ impl<'a> Sentence<'a> {
     /// (`, adding that ...`), whichever comes first.
     fn clause_end(&self, start: usize) -> usize {
         let toks = self.toks;
-        // `, but said ...`, `and added ...`: a second verb of the same subject.
+        // `, but said ...`, `and added ...`, `and calling ...`: a second verb of the same
+        // subject.
         let second_verb = |i: usize| {
             toks[i].is_word()
                 && matches!(self.lower(i).as_str(), "but" | "and")
-                && (self
-                    .cue(i + 1)
-                    .is_some_and(|c| !c.participle && c.class != CueClass::Phrase)
-                    || i + 2 < toks.len()
-                        && is_filler(self.w(i + 1))
-                        && self.cue(i + 2).is_some_and(|c| !c.participle))
+                && (self.cue(i + 1).is_some_and(|c| {
+                    c.class != CueClass::Phrase && (!c.participle || c.class == CueClass::Speech)
+                }) || i + 2 < toks.len()
+                    && is_filler(self.w(i + 1))
+                    && self.cue(i + 2).is_some_and(|c| !c.participle))
         };
         (start..toks.len())
             .find(|&i| {

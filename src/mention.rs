@@ -732,10 +732,18 @@ impl<'a> Grammar<'a> {
         }) {
             i += 1;
         }
+        // `at least a dozen members`: a bound makes a count of people.
+        let bounded = lw(i).is_some_and(|w| matches!(w.as_str(), "at" | "up"));
         if lw(i).is_some_and(|w| matches!(w.as_str(), "more" | "less" | "fewer"))
             && is(i + 1, "than")
+            || lw(i).is_some_and(|w| matches!(w.as_str(), "at" | "up"))
+                && (is(i + 1, "least") || is(i + 1, "most") || is(i + 1, "to"))
         {
             i += 2;
+            // `at least a dozen`
+            if is(i, "a") {
+                i += 1;
+            }
         }
         let w = lw(i)?;
         let number = w.starts_with(|c: char| c.is_ascii_digit())
@@ -765,7 +773,7 @@ impl<'a> Grammar<'a> {
         }
         if is(i, "of") {
             i += 1;
-        } else if !share && !number {
+        } else if !(share || number || number_word && bounded) {
             return None;
         }
         // The group: a short noun phrase with no verb.
@@ -1289,6 +1297,11 @@ pub(crate) fn is_number_word(w: &str) -> bool {
                 | "eight"
                 | "nine"
                 | "ten"
+                | "eleven"
+                | "twelve"
+                | "dozen"
+                | "hundred"
+                | "thousand"
                 | "dozens"
                 | "hundreds"
                 | "thousands"

@@ -1679,3 +1679,39 @@ fn a_cue_after_and_and_an_adjunct_shares_the_subject() {
         &[("“an inspiring campaign.”", Some("Dora Keane"), "sentence.lead-cue")],
     );
 }
+
+#[test]
+fn reported_speech_after_plural_possessives_and_bounded_counts() {
+    // Failed before: no row (`Okafor’` read as no subject, `At least a dozen` as no count).
+    check_indirect(
+        "The Okafors’ lawyer Dan Hale said the family had asked for the meeting.",
+        &[(
+            "the family had asked for the meeting",
+            Some("Dan Hale"),
+            "indirect.cue-clause",
+        )],
+    );
+    check_indirect(
+        "At least a dozen councillors told the Gazette the mayor would not survive the vote.",
+        &[(
+            "the mayor would not survive the vote",
+            Some("At least a dozen councillors"),
+            "indirect.cue-clause",
+        )],
+    );
+}
+
+#[test]
+fn a_clause_ends_where_a_second_participle_begins() {
+    // The clause of `saying` stops at `and calling`, whose partial quote is a row of its
+    // own. Failed before: the saying clause held the quote and was not written.
+    check_kind(
+        "Ivana Kerr has pushed back against the claims, saying her father has promoted women for decades and calling him “a feminist.”",
+        true,
+        &[(
+            "her father has promoted women for decades",
+            Some("Ivana Kerr"),
+            "indirect.participle",
+        )],
+    );
+}
