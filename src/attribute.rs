@@ -2587,9 +2587,20 @@ impl<'a> Quoted<'a> {
         let rest = &text[self.q.span.end..];
         let gap = rest.len() - rest.trim_start().len();
         let next_line = rest[..gap].contains('\n');
-        let same_line = self.lead_empty
-            && self.site.lead_at_sentence_start
-            && self.content.trim_end().ends_with(['.', '!', '?', '…']);
+        // A quote on a line of its own may end without a stop when the dash follows it:
+        // `“Taxes are too high” – Rosa Diaz, Tampa`.
+        let dash_next = rest[gap..].starts_with(['-', '—', '–', '―']);
+        // In a list on one line, a quote follows the byline of the one before: `“...” ―
+        // Ann Cole “...” ― Jim Ward`.
+        let lead = &self.site.lead;
+        let after_byline = !self.site.lead_at_sentence_start
+            && lead.len() <= 8
+            && lead
+                .first()
+                .is_some_and(|t| t.is('—') || t.is('–') || t.is('-'));
+        let same_line = (self.lead_empty && self.site.lead_at_sentence_start || after_byline)
+            && (self.content.trim_end().ends_with(['.', '!', '?', '…'])
+                || dash_next && opens_paragraph(text, self.q.span.start));
         if !(next_line || same_line) {
             return None;
         }
@@ -2601,7 +2612,7 @@ impl<'a> Quoted<'a> {
         let dash = line
             .chars()
             .next()
-            .filter(|c| matches!(c, '-' | '—' | '–'))?;
+            .filter(|c| matches!(c, '-' | '—' | '–' | '―'))?;
         if line.len() > 160 {
             return None;
         }
@@ -2614,13 +2625,17 @@ impl<'a> Quoted<'a> {
         let body = line_start + dash_len;
         let toks = tokenize(text, Span::new(body, line_start + line.len()));
         let (m, appos, end) = cx.mention_after(&toks, 0)?;
+        // A handle and date may follow, as under an embedded post (`— Ann Cole (@anncole)
+        // May 3, 2016`), or the next quote of a list (`― Ann Cole “...”`).
         if !matches!(m.kind, MentionKind::Person | MentionKind::Org)
-            || toks.get(end).is_some_and(|t| !t.is(',') && !t.is('.'))
+            || toks
+                .get(end)
+                .is_some_and(|t| !matches!(t.kind, TokKind::Punct(',' | '.' | '(' | '“' | '"')))
         {
             return None;
         }
         Some(self.mk(
-            self.direct_or(!self.lead_empty),
+            self.direct_or(!self.lead_empty && !after_byline),
             Some(m),
             appos,
             None,

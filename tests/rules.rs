@@ -1715,3 +1715,26 @@ fn a_clause_ends_where_a_second_participle_begins() {
         )],
     );
 }
+
+#[test]
+fn bylines_after_quotes_on_the_same_line() {
+    // A horizontal bar (U+2015) is a dash, and a list of quotes may run on one line.
+    // Failed before: `Readers`, `Ann Cole`, `Readers`.
+    check(
+        "Readers wrote in all week.\n“Nobody believed us.” ― Ann Cole “It is over.” ― Jim Ward.\n“We will rebuild the pier.” ― Kay Dunn.",
+        &[
+            ("“Nobody believed us.”", Some("Ann Cole"), "after.byline"),
+            ("“It is over.”", Some("Jim Ward"), "after.byline"),
+            ("“We will rebuild the pier.”", Some("Kay Dunn"), "after.byline"),
+        ],
+    );
+    // Without a stop in the quote, with a handle and a date after the name, as under an
+    // embedded post. Failed before: inherited from the quote above.
+    check(
+        "“We will rebuild,” said Mayor Ann Cole.\n\n“Taxes are too high” — Rosa Diaz (@rosadiaz) May 3, 2016",
+        &[
+            ("“We will rebuild,”", Some("Ann Cole"), "after.cue-mention"),
+            ("“Taxes are too high”", Some("Rosa Diaz"), "after.byline"),
+        ],
+    );
+}
