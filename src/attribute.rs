@@ -258,101 +258,20 @@ pub(crate) fn takes_person_object(w: &str) -> bool {
 
 /// A US state as written after a city: `New Hampshire`, `Colo.`, `N.H.`, `D.C.`.
 fn is_us_state(w: &str) -> bool {
+    #[rustfmt::skip]
     const STATES: &[&str] = &[
-        "Alabama",
-        "Alaska",
-        "Arizona",
-        "Arkansas",
-        "California",
-        "Colorado",
-        "Connecticut",
-        "Delaware",
-        "Florida",
-        "Georgia",
-        "Hawaii",
-        "Idaho",
-        "Illinois",
-        "Indiana",
-        "Iowa",
-        "Kansas",
-        "Kentucky",
-        "Louisiana",
-        "Maine",
-        "Maryland",
-        "Massachusetts",
-        "Michigan",
-        "Minnesota",
-        "Mississippi",
-        "Missouri",
-        "Montana",
-        "Nebraska",
-        "Nevada",
-        "New Hampshire",
-        "New Jersey",
-        "New Mexico",
-        "New York",
-        "North Carolina",
-        "North Dakota",
-        "Ohio",
-        "Oklahoma",
-        "Oregon",
-        "Pennsylvania",
-        "Rhode Island",
-        "South Carolina",
-        "South Dakota",
-        "Tennessee",
-        "Texas",
-        "Utah",
-        "Vermont",
-        "Virginia",
-        "Washington",
-        "West Virginia",
-        "Wisconsin",
-        "Wyoming",
-        "Ala.",
-        "Ariz.",
-        "Ark.",
-        "Calif.",
-        "Colo.",
-        "Conn.",
-        "Del.",
-        "Fla.",
-        "Ga.",
-        "Ill.",
-        "Ind.",
-        "Kan.",
-        "Ky.",
-        "La.",
-        "Md.",
-        "Mass.",
-        "Mich.",
-        "Minn.",
-        "Miss.",
-        "Mo.",
-        "Mont.",
-        "Neb.",
-        "Nev.",
-        "N.H.",
-        "N.J.",
-        "N.M.",
-        "N.Y.",
-        "N.C.",
-        "N.D.",
-        "Okla.",
-        "Ore.",
-        "Pa.",
-        "R.I.",
-        "S.C.",
-        "S.D.",
-        "Tenn.",
-        "Tex.",
-        "Vt.",
-        "Va.",
-        "Wash.",
-        "W.Va.",
-        "Wis.",
-        "Wyo.",
-        "D.C.",
+        "Alabama", "Alaska", "Arizona", "Arkansas", "California", "Colorado", "Connecticut",
+        "Delaware", "Florida", "Georgia", "Hawaii", "Idaho", "Illinois", "Indiana", "Iowa",
+        "Kansas", "Kentucky", "Louisiana", "Maine", "Maryland", "Massachusetts", "Michigan",
+        "Minnesota", "Mississippi", "Missouri", "Montana", "Nebraska", "Nevada", "New Hampshire",
+        "New Jersey", "New Mexico", "New York", "North Carolina", "North Dakota", "Ohio",
+        "Oklahoma", "Oregon", "Pennsylvania", "Rhode Island", "South Carolina", "South Dakota",
+        "Tennessee", "Texas", "Utah", "Vermont", "Virginia", "Washington", "West Virginia",
+        "Wisconsin", "Wyoming", "Ala.", "Ariz.", "Ark.", "Calif.", "Colo.", "Conn.", "Del.",
+        "Fla.", "Ga.", "Ill.", "Ind.", "Kan.", "Ky.", "La.", "Md.", "Mass.", "Mich.", "Minn.",
+        "Miss.", "Mo.", "Mont.", "Neb.", "Nev.", "N.H.", "N.J.", "N.M.", "N.Y.", "N.C.", "N.D.",
+        "Okla.", "Ore.", "Pa.", "R.I.", "S.C.", "S.D.", "Tenn.", "Tex.", "Vt.", "Va.", "Wash.",
+        "W.Va.", "Wis.", "Wyo.", "D.C.",
     ];
     STATES.contains(&w)
 }
@@ -949,8 +868,18 @@ impl<'a> Ctx<'a> {
             return self.subject(&toks[skip..]);
         }
         self.subject_at(toks).or_else(|| {
-            // `However, Adelson declared ...`, `On Tuesday, the ministry said ...`
-            let comma = toks.iter().take(10).position(|t| t.is(','))?;
+            // `However, Adelson declared ...`, `On Tuesday, the ministry said ...`; an opening
+            // phrase may be long (`Amid calls from some to create websites that ..., Walsh`).
+            let opener = toks[0].is_word() && {
+                let w = ascii_lower(self.w(&toks[0]));
+                is_subordinator(&w)
+                    || matches!(
+                        w.as_str(),
+                        "amid" | "in" | "on" | "at" | "after" | "before" | "during" | "despite"
+                    )
+            };
+            let reach = if opener { 30 } else { 10 };
+            let comma = toks.iter().take(reach).position(|t| t.is(','))?;
             // `Speaking at a town hall in Salem, New Hampshire, Trump went ...`: over the
             // state or country after a city.
             let Some(e) = self.region_after(toks, comma) else {
@@ -2562,7 +2491,19 @@ impl<'a> Quoted<'a> {
         // No attribution here; keep it as speech only if it looks like speech: it opens its
         // sentence or paragraph and has a few words.
         let words = content.split_whitespace().count();
-        let opens_sentence = self.lead_empty && site.lead_at_sentence_start;
+        // `Adding, “...”`: a participle opening the sentence goes on from the speaker before.
+        let lead = &site.lead;
+        let participle_lead = site.lead_at_sentence_start
+            && (1..=2).contains(&lead.len())
+            && lead[0].is_word()
+            && lead[1..].iter().all(|t| t.is(',') || t.is(':'))
+            && self
+                .cx
+                .g
+                .lex
+                .cue_at(&[ascii_lower(self.cx.w(&lead[0])).as_str()])
+                .is_some_and(|c| c.participle && c.class == CueClass::Speech);
+        let opens_sentence = self.lead_empty && site.lead_at_sentence_start || participle_lead;
         let sentence_like = content.trim_end().ends_with(['.', '!', '?', ',', '…']);
         let speech = !self.title_like
             && (opens_sentence || site.para_start || self.had_colon)
@@ -2573,7 +2514,8 @@ impl<'a> Quoted<'a> {
             }
             return Some(self.weak_fragment());
         }
-        let mut a = self.mk(self.direct_or(false), None, None, None, Rule::Unattributed);
+        let cue = participle_lead.then(|| lead[0].span);
+        let mut a = self.mk(self.direct_or(false), None, None, cue, Rule::Unattributed);
         a.fallback = self.fallback();
         Some(a)
     }

@@ -1738,3 +1738,24 @@ fn bylines_after_quotes_on_the_same_line() {
         ],
     );
 }
+
+#[test]
+fn a_long_opening_phrase_before_the_subject() {
+    // The comma that ends the opener is far from the start. Failed before: no row.
+    check(
+        "Amid calls from some readers to publish the names of those who had signed, the columnist Ruth Adair defended the list, saying it was time to “hold people to their word.”",
+        &[("“hold people to their word.”", Some("Ruth Adair"), "before.participle")],
+    );
+}
+
+#[test]
+fn a_participle_opening_the_sentence_goes_on_from_the_speaker() {
+    // Failed before: the second quote was dropped as a fragment.
+    check(
+        "On the radio, Ms. Brandt said the audit “was not good.” Adding, “Frankly, nobody in that office reads the rules.”",
+        &[
+            ("“was not good.”", Some("Brandt"), "before.cue"),
+            ("“Frankly, nobody", Some("Brandt"), "inherit.interrupted"),
+        ],
+    );
+}
