@@ -1371,7 +1371,11 @@ impl<'a> Quoted<'a> {
                 | "labeled"
                 | "labelled"
                 | "billed"
-        ) || (cx.g.is_name_word(last) && self.after.first().is_some_and(|t| cx.g.is_name_word(t)))
+        ) || (cx.g.is_name_word(last)
+            && self.after.first().is_some_and(|t| cx.g.is_name_word(t))
+            // A nickname is short: `John “Tig” Tiegen`, not `Sanders “has pole-vaulted
+            // ...,” Sroka said`.
+            && self.content.split_whitespace().count() <= 3)
             || self.names_a_work()
     }
 

@@ -1759,3 +1759,20 @@ fn a_participle_opening_the_sentence_goes_on_from_the_speaker() {
         ],
     );
 }
+
+#[test]
+fn a_long_quote_between_two_names_is_no_nickname() {
+    // Failed before: read as a nickname (`John “Tig” Tiegen`) and dropped.
+    check(
+        "Whichever way the vote goes, Okafor “has made himself the leader of the whole movement,” Brandt said.",
+        &[(
+            "“has made himself",
+            Some("Brandt"),
+            "after.mention-cue",
+        )],
+    );
+    no_speaker(
+        "Former Marine John “Tig” Tiegen found both issues disqualifying.",
+        "Tiegen",
+    );
+}
