@@ -979,6 +979,15 @@ impl<'a> Ctx<'a> {
             if verb_after_name && best.is_some() {
                 break;
             }
+            // A past-tense verb after a noun phrase ends it: `the aide | rallied supporters`
+            // (but `the newly elected mayor`).
+            let past_after_np = e >= 2 && t.is_word() && self.g.is_lower_word(t) && {
+                let w = self.w(t);
+                (w.ends_with("ed") || is_past_tense(w)) && !self.w(&toks[e - 2]).ends_with("ly")
+            };
+            if past_after_np && best.is_some() {
+                break;
+            }
             if let Some(m) = self.g.classify(&toks[..e]) {
                 best = Some(m);
             }

@@ -921,10 +921,14 @@ impl<'a> Grammar<'a> {
         }
         let span = Span::new(first.span.start, last.span.end);
         let fw = self.word(first);
-        // A possessive name works as a determiner: `Rubio’s deputy campaign manager`.
-        let possessive_first = toks.len() > 1
-            && (fw.ends_with("’s") || fw.ends_with("'s"))
-            && fw.starts_with(char::is_uppercase)
+        // A possessive name works as a determiner: `Rubio’s deputy campaign manager`,
+        // `Hillary Clinton’s top aide`.
+        let owner_end = toks.iter().take(3).position(|t| {
+            let w = self.word(t);
+            (w.ends_with("’s") || w.ends_with("'s")) && w.starts_with(char::is_uppercase)
+        });
+        let possessive_first = owner_end
+            .is_some_and(|k| toks.len() > k + 1 && toks[..k].iter().all(|t| self.is_name_word(t)))
             && !self.is_name_word(last);
         let starts_det = possessive_first || DETERMINERS.iter().any(|d| fw.eq_ignore_ascii_case(d));
         if starts_det && toks.len() > 2 && !possessive_first && self.is_name_word(last) {
@@ -946,7 +950,7 @@ impl<'a> Grammar<'a> {
         }
         if starts_det {
             // "the White House", "a spokesman for the ministry", "the senator".
-            let rest = &toks[1..];
+            let rest = &toks[owner_end.filter(|_| possessive_first).unwrap_or(0) + 1..];
             let kind = if !rest.is_empty()
                 && rest
                     .iter()

@@ -1776,3 +1776,21 @@ fn a_long_quote_between_two_names_is_no_nickname() {
         "Tiegen",
     );
 }
+
+#[test]
+fn possessive_names_and_verbs_end_noun_phrases() {
+    // A two-word owner before a possessive. Failed before: no speaker.
+    check(
+        "In reply to the petition, Maria Lopez’s chief of staff rallied volunteers, saying: “We have to be ready for them.”",
+        &[(
+            "“We have to be ready",
+            Some("Maria Lopez’s chief of staff"),
+            "before.participle",
+        )],
+    );
+    // A past-tense verb ends the subject. Failed before: `the aide rallied supporters`.
+    check(
+        "In reply to the petition, the aide rallied supporters, saying: “We have to be ready for them.”",
+        &[("“We have to be ready", Some("the aide"), "before.participle")],
+    );
+}
