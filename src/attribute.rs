@@ -1974,10 +1974,21 @@ impl<'a> Quoted<'a> {
     /// `X said the economy grew at a “modest pace”`, `X echoed it, saying: “...”`.
     fn last_cue_before(&self) -> Outcome {
         let (cx, site, lead, l_end) = (self.cx, self.site, &self.site.lead, self.l_end);
+        // `told Congress when asked about it: “...”`: a reduced clause (`when asked`) is no
+        // cue of its own; the cue before it speaks.
+        let reduced = |i: usize| {
+            i > 0
+                && matches!(
+                    ascii_lower(cx.w(&lead[i - 1])).as_str(),
+                    "when" | "if" | "once" | "unless" | "until" | "after" | "before" | "while"
+                )
+                && cx.w(&lead[i]).ends_with("ed")
+        };
         let last_of = |class: CueClass| {
-            (0..l_end)
-                .rev()
-                .find(|&i| cx.cue_at(lead, i).is_some_and(|c| c.class == class))
+            (0..l_end).rev().find(|&i| {
+                cx.cue_at(lead, i).is_some_and(|c| c.class == class)
+                    && !(reduced(i) && (0..i - 1).any(|j| cx.cue_at(lead, j).is_some()))
+            })
         };
         let Some(c_at) = last_of(CueClass::Speech).or_else(|| last_of(CueClass::Report)) else {
             return Outcome::Next;

@@ -1180,6 +1180,9 @@ impl<'a> Grammar<'a> {
                         && !DETERMINERS.contains(&w)
                         && !w.ends_with("ing")
                         && !w.ends_with("ed")
+                        // `panel heard from | Senator Ann Cole`
+                        && !is_past_tense(w)
+                        && !matches!(w, "from" | "with" | "by")
                         && self.lex.cue_at(&[w]).is_none()
             })
     }

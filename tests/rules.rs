@@ -1794,3 +1794,19 @@ fn possessive_names_and_verbs_end_noun_phrases() {
         &[("“We have to be ready", Some("the aide"), "before.participle")],
     );
 }
+
+#[test]
+fn a_reduced_clause_is_no_cue_of_its_own() {
+    // `when asked` reports nothing; `told` speaks, through `who`. Failed before: `Any
+    // decision to review the case` as the speaker of `asked`.
+    check(
+        "Any decision to review the case would rest with Attorney General Ruth Okafor, who told the committee when asked last week about the inquiry: “That matter is in the hands of career prosecutors.”",
+        &[("“That matter", Some("Ruth Okafor"), "sentence.lead-cue")],
+    );
+    // The title of the antecedent stops at the verb and preposition before it. Before:
+    // `panel heard from Senator`.
+    let found =
+        extractor().extract("The panel heard from Senator Ann Cole, who said the bill was “dead.”");
+    assert_eq!(found.quotes[0].speaker.as_deref(), Some("Ann Cole"));
+    assert_eq!(found.quotes[0].title.as_deref(), Some("Senator"));
+}
