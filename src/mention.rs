@@ -1050,10 +1050,15 @@ impl<'a> Grammar<'a> {
         {
             return Some(Mention::unnamed(span, MentionKind::Org, None));
         }
-        if !name_toks
-            .iter()
-            .all(|t| self.is_name_word(t) || self.is_particle(t, name_toks))
-        {
+        let surname_at = self
+            .title_surname(toks)
+            .then(|| toks.len() - 1 - name_start);
+        if !name_toks.iter().enumerate().all(|(i, t)| {
+            self.is_name_word(t)
+                || self.is_particle(t, name_toks)
+                || Some(i) == surname_at
+                || self.is_cap(t) && self.lex.is_given_name(self.word(t))
+        }) {
             if toks.iter().all(|t| self.is_cap(t)) {
                 return Some(Mention::unnamed(span, MentionKind::Org, None));
             }
@@ -1116,9 +1121,23 @@ impl<'a> Grammar<'a> {
 
     /// Splits a mention into (index where the personal name starts, end index of the title).
     /// The title is everything before the name when it holds a title head or an honorific.
+    /// `toks` ends in a given name and a surname that is also a title word: `Howard Dean`,
+    /// `Steve King`, `Gerard Baker`.
+    fn title_surname(&self, toks: &[Tok]) -> bool {
+        let n = toks.len();
+        n >= 2
+            && self.is_cap(&toks[n - 1])
+            && self.lex.is_title_head(self.word(&toks[n - 1]))
+            && self.lex.is_given_name(self.word(&toks[n - 2]))
+            && self.is_name_word(&toks[n - 2])
+    }
+
     fn split_title_name(&self, toks: &[Tok]) -> (usize, Option<usize>) {
-        // The name is the trailing run of name words (particles and initials allowed).
-        let mut start = toks.len();
+        // The name is the trailing run of name words (particles and initials allowed). A
+        // surname that is also a title word follows a given name: `Howard Dean`, `Steve
+        // King`, `Gerard Baker`.
+        let n = toks.len();
+        let mut start = if self.title_surname(toks) { n - 1 } else { n };
         while start > 0 {
             let t = &toks[start - 1];
             if self.is_name_word(t)
@@ -1128,6 +1147,15 @@ impl<'a> Grammar<'a> {
             } else {
                 break;
             }
+        }
+        // A given name that is also a title word, before a lone surname: `Dean Johnson`.
+        if start > 0
+            && n - start == 1
+            && self.is_cap(&toks[start - 1])
+            && self.lex.is_given_name(self.word(&toks[start - 1]))
+            && (start == 1 || self.is_title(&toks[..start - 1]))
+        {
+            start -= 1;
         }
         // Leading particles belong to the surname when a capitalised name follows (`van der
         // Berg`, `de Blasio`), unless a title stands before them; alone they are no name.

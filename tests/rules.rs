@@ -1810,3 +1810,41 @@ fn a_reduced_clause_is_no_cue_of_its_own() {
     assert_eq!(found.quotes[0].speaker.as_deref(), Some("Ann Cole"));
     assert_eq!(found.quotes[0].title.as_deref(), Some("Senator"));
 }
+
+#[test]
+fn surnames_that_are_title_words() {
+    // After a given name, `Dean`, `King` and `Baker` are surnames. Before: `Howard`, `Steve`
+    // and `Moderator Gerard Baker` with no title.
+    let speakers = |text: &str| -> Vec<(Option<String>, Option<String>)> {
+        extractor()
+            .extract(text)
+            .quotes
+            .into_iter()
+            .map(|q| (q.speaker, q.title))
+            .collect()
+    };
+    assert_eq!(
+        speakers("“We will win,” said Howard Dean."),
+        [(Some("Howard Dean".to_string()), None)]
+    );
+    assert_eq!(
+        speakers("Moderator Gerard Baker asked whether the plan was “realistic.”"),
+        [(
+            Some("Gerard Baker".to_string()),
+            Some("Moderator".to_string())
+        )]
+    );
+    // A given name that is also a title word, before a lone surname; a title before a full
+    // name stays a title.
+    assert_eq!(
+        speakers("Senator Dean Johnson said it was “over.”"),
+        [(
+            Some("Dean Johnson".to_string()),
+            Some("Senator".to_string())
+        )]
+    );
+    assert_eq!(
+        speakers("Dean Martha Minow said it was “over.”"),
+        [(Some("Martha Minow".to_string()), Some("Dean".to_string()))]
+    );
+}
