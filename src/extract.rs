@@ -19,6 +19,7 @@ pub struct ExtractorBuilder {
     kinds: Option<Vec<QuoteKind>>,
     quotes_only: bool,
     min_confidence: f32,
+    doubled_apostrophes: bool,
 }
 
 impl ExtractorBuilder {
@@ -59,6 +60,15 @@ impl ExtractorBuilder {
         self
     }
 
+    /// Reads two apostrophes (`''`) as a quotation mark that opens and closes, as news
+    /// archive exports (LexisNexis, some New York Times text) write quotes: `''We will
+    /// win,'' he said.` Off by default: `''` then only closes a LaTeX-style quote opened with
+    /// two backticks.
+    pub fn doubled_apostrophes(&mut self, on: bool) -> &mut ExtractorBuilder {
+        self.doubled_apostrophes = on;
+        self
+    }
+
     /// Builds the extractor. Fails only when the rule data is invalid.
     pub fn build(&self) -> Result<Extractor> {
         let lexicon = match &self.lexicon {
@@ -81,6 +91,7 @@ impl ExtractorBuilder {
             kinds,
             quotes_only: self.quotes_only,
             min_confidence: self.min_confidence,
+            doubled_apostrophes: self.doubled_apostrophes,
         })
     }
 }
@@ -96,6 +107,8 @@ pub struct Extractor {
     quotes_only: bool,
     /// Results below this confidence are not returned.
     min_confidence: f32,
+    /// `''` is a quotation mark.
+    doubled_apostrophes: bool,
 }
 
 impl Extractor {
@@ -103,7 +116,7 @@ impl Extractor {
     /// speech, resolution.
     pub fn extract(&self, text: &str) -> Extraction {
         let paragraphs = segment::paragraphs(text);
-        let spans = quotes::find_quotes(text, &paragraphs);
+        let spans = quotes::find_quotes(text, &paragraphs, self.doubled_apostrophes);
         let mut found = if spans.is_empty() {
             Vec::new()
         } else {

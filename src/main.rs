@@ -88,6 +88,9 @@ enum Command {
         /// Number of worker threads (default: one per core).
         #[arg(short = 'j', long, value_name = "N")]
         threads: Option<usize>,
+        /// Read two apostrophes ('') as a quotation mark (see `extract --help`).
+        #[arg(long)]
+        doubled_apostrophes: bool,
     },
     /// Write an HTML page for reviewing the attributions: each document with its quotes
     /// highlighted, one colour per speaker, a speaker index and a search box.
@@ -125,6 +128,7 @@ impl RunArgs {
             .kinds(&kinds)
             .quotes_only(self.quotes_only)
             .min_confidence(self.min_confidence)
+            .doubled_apostrophes(self.doubled_apostrophes)
             .build()?;
         let options = InputOptions {
             strict: self.strict,
@@ -170,6 +174,10 @@ struct RunArgs {
     /// without a speaker. Only filters the rows, like --kinds.
     #[arg(long, value_name = "X", default_value_t = 0.0, value_parser = confidence)]
     min_confidence: f32,
+    /// Read two apostrophes ('') as a quotation mark, as news archive exports (LexisNexis,
+    /// some New York Times text) write quotes: ''We will win,'' he said.
+    #[arg(long)]
+    doubled_apostrophes: bool,
 }
 
 /// A confidence threshold from the command line: a number from 0 to 1.
@@ -300,9 +308,10 @@ fn run() -> anyhow::Result<ExitCode> {
             json,
             errors,
             threads,
+            doubled_apostrophes,
         } => {
             init_threads(threads)?;
-            run_eval(&gold, json, errors)
+            run_eval(&gold, json, errors, doubled_apostrophes)
         }
     }
 }
@@ -570,9 +579,16 @@ fn remove_output_on_interrupt() {
     });
 }
 
-fn run_eval(gold_path: &Path, json: bool, errors: usize) -> anyhow::Result<ExitCode> {
+fn run_eval(
+    gold_path: &Path,
+    json: bool,
+    errors: usize,
+    doubled_apostrophes: bool,
+) -> anyhow::Result<ExitCode> {
     let gold = eval::read_gold(gold_path)?;
-    let extractor = ExtractorBuilder::new().build()?;
+    let extractor = ExtractorBuilder::new()
+        .doubled_apostrophes(doubled_apostrophes)
+        .build()?;
     let predictions: Vec<Vec<eval::Predicted>> = gold
         .par_iter()
         .map(|doc| eval::predict(&extractor, &doc.text))

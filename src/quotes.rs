@@ -88,7 +88,11 @@ pub struct QuoteSpan {
 /// For `“We will not back down,” the minister said.` it returns one closed
 /// [`MarkStyle::CurlyDouble`] quote whose span is `“We will not back down,”` and whose content
 /// is `We will not back down,`.
-pub fn find_quotes(text: &str, paragraphs: &[Span]) -> Vec<QuoteSpan> {
+///
+/// With `doubled_apostrophes` set, two apostrophes (`''`) are a quotation mark that opens
+/// and closes, as in news archive exports (`''We will win,'' he said.`); the LaTeX style (two
+/// backticks ... two apostrophes) is then not read.
+pub fn find_quotes(text: &str, paragraphs: &[Span], doubled_apostrophes: bool) -> Vec<QuoteSpan> {
     let mut out = Vec::new();
     for (index, &para) in paragraphs.iter().enumerate() {
         if para.start > para.end || text.get(para.start..para.end).is_none() {
@@ -103,6 +107,7 @@ pub fn find_quotes(text: &str, paragraphs: &[Span]) -> Vec<QuoteSpan> {
             span: para,
             index,
             next,
+            doubled_apostrophes,
         }
         .find(&mut out);
     }
@@ -270,10 +275,12 @@ struct Scanner<'t> {
     /// `(p, true)`: the next 0xC2 (« ») or '`' byte is at `p`; `(p, false)`: there is none
     /// before `p`, the next common byte. `None`: not known.
     next_rare: Option<(usize, bool)>,
+    /// `''` is a straight double mark.
+    doubled_apostrophes: bool,
 }
 
 impl<'t> Scanner<'t> {
-    fn new(text: &'t str, span: Span, pos: usize) -> Scanner<'t> {
+    fn new(text: &'t str, span: Span, pos: usize, doubled_apostrophes: bool) -> Scanner<'t> {
         Scanner {
             text,
             start: span.start,
@@ -281,6 +288,7 @@ impl<'t> Scanner<'t> {
             pos,
             next_common: None,
             next_rare: None,
+            doubled_apostrophes,
         }
     }
 
@@ -324,6 +332,9 @@ impl<'t> Scanner<'t> {
             let at = |k: usize| bytes.get(c + k).copied();
             let found = match bytes[c] {
                 b'"' => Some((Mark::StraightDouble, 1)),
+                b'\'' if at(1) == Some(b'\'') && self.doubled_apostrophes => {
+                    Some((Mark::StraightDouble, 2))
+                }
                 b'\'' if at(1) == Some(b'\'') => Some((Mark::CloseApostrophes, 2)),
                 b'\'' => Some((Mark::StraightSingle, 1)),
                 b'`' if at(1) == Some(b'`') => Some((Mark::OpenBackticks, 2)),
@@ -439,13 +450,20 @@ struct Paragraph<'t> {
     index: usize,
     /// The next paragraph's text.
     next: Option<&'t str>,
+    /// `''` is a straight double mark.
+    doubled_apostrophes: bool,
 }
 
 impl<'t> Paragraph<'t> {
     fn find(&self, out: &mut Vec<QuoteSpan>) {
         let mut found: Vec<QuoteSpan> = Vec::new();
         let mut stack: Vec<Open> = Vec::new();
-        let mut scanner = Scanner::new(self.text, self.span, self.span.start);
+        let mut scanner = Scanner::new(
+            self.text,
+            self.span,
+            self.span.start,
+            self.doubled_apostrophes,
+        );
         // One cached lookahead per single-mark kind: curly ’ and straight '.
         let mut lookahead: [Option<Lookahead>; 2] = [None, None];
 
@@ -703,7 +721,7 @@ impl<'t> Paragraph<'t> {
             }
         }
         let curly = tok.mark == Mark::RightSingle;
-        let mut scanner = Scanner::new(self.text, self.span, tok.end);
+        let mut scanner = Scanner::new(self.text, self.span, tok.end, self.doubled_apostrophes);
         let mut result = Lookahead {
             event: usize::MAX,
             is_close: false,
@@ -817,7 +835,7 @@ mod tests {
     }
 
     fn quotes(text: &str) -> Vec<QuoteSpan> {
-        let found = find_quotes(text, &paragraphs(text));
+        let found = find_quotes(text, &paragraphs(text), false);
         assert_sane(text, &found);
         found
     }
@@ -1023,6 +1041,18 @@ mod tests {
     }
 
     #[test]
+    fn doubled_apostrophes_on_request() {
+        let text = "''We will win,'' he said. ''Not yet.''";
+        let spans = paragraphs(text);
+        let on = find_quotes(text, &spans, true);
+        assert_sane(text, &on);
+        let got: Vec<&str> = on.iter().map(|q| q.span.slice(text)).collect();
+        assert_eq!(got, ["''We will win,''", "''Not yet.''"]);
+        assert_eq!(on[0].content.slice(text), "We will win,");
+        assert!(find_quotes(text, &spans, false).is_empty());
+    }
+
+    #[test]
     fn unclosed_marks() {
         // A stray mark mid-paragraph is ignored and swallows nothing.
         check(
@@ -1207,7 +1237,7 @@ mod tests {
                     end: (next() % (text.len() as u64 + 3)) as usize,
                 })
                 .collect();
-            assert_sane(&text, &find_quotes(&text, &spans));
+            assert_sane(&text, &find_quotes(&text, &spans, false));
         }
     }
 
@@ -1221,7 +1251,7 @@ mod tests {
             Span::new(0, text.len()),
             Span::new(0, text.len()),
         ];
-        let found = find_quotes(text, &spans);
+        let found = find_quotes(text, &spans, false);
         assert_sane(text, &found);
         assert_eq!(found.len(), 1);
     }

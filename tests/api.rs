@@ -192,3 +192,19 @@ fn an_inherited_speaker_is_no_surer_than_its_source() {
     assert_eq!(quotes[1].speaker, quotes[0].speaker);
     assert!(quotes[1].confidence <= quotes[0].confidence, "{quotes:#?}");
 }
+
+#[test]
+fn doubled_apostrophes_are_an_option_of_the_builder() {
+    let text = "''We will appeal,'' its chief executive, Dana Ruiz, said.";
+    let default = extractor().extract(text).quotes;
+    assert!(default.is_empty());
+    let on = ExtractorBuilder::new()
+        .doubled_apostrophes(true)
+        .build()
+        .unwrap()
+        .extract(text)
+        .quotes;
+    assert_eq!(on.len(), 1);
+    assert_eq!(on[0].span.slice(text), "''We will appeal,''");
+    assert_eq!(on[0].speaker.as_deref(), Some("Dana Ruiz"));
+}

@@ -430,3 +430,18 @@ fn kinds_chooses_the_rows_written() {
     assert_eq!(bad.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&bad.stderr).contains("between 0 and 1"));
 }
+
+#[test]
+fn doubled_apostrophes_are_quotation_marks_on_request() {
+    let text = "''We will rebuild the pier,'' Mayor Ann Cole said. ''It is not over.''\n";
+    let off = stdout(&whosaid_stdin(&["extract", "-q"], text));
+    assert_eq!(off.lines().count(), 1, "{off}");
+    let on = stdout(&whosaid_stdin(
+        &["extract", "-q", "--doubled-apostrophes"],
+        text,
+    ));
+    let rows: Vec<&str> = on.lines().skip(1).collect();
+    assert_eq!(rows.len(), 2, "{on}");
+    assert!(rows[0].contains(",direct,0,29,\"''We will rebuild the pier,''\",Ann Cole,Mayor,"));
+    assert!(rows[1].contains("''It is not over.'',Ann Cole,"));
+}

@@ -3,9 +3,9 @@
 use crate::common::{extractor, shared_eval};
 use whosaid::eval;
 
-/// End-to-end F1 (direct + mixed) reached on dev (0.852); the test fails if a change drops
+/// End-to-end F1 (direct + mixed) reached on dev (0.875); the test fails if a change drops
 /// below it.
-const E2E_F1_FLOOR: f64 = 0.85;
+const E2E_F1_FLOOR: f64 = 0.87;
 
 /// Indirect speech on dev, by overlap: the levels reached (precision 0.945, recall 0.383,
 /// attribution 0.880), a little below, so that a change that loses ground fails.
