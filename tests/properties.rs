@@ -7,7 +7,7 @@
 use std::sync::OnceLock;
 
 use proptest::prelude::*;
-use whosaid::{CharMap, Extraction, Extractor, Span};
+use whosaid::{CharMap, Extraction, Extractor, ExtractorBuilder, Span};
 
 use crate::common::HOSTILE_PIECES as PIECES;
 
@@ -15,6 +15,17 @@ use crate::common::HOSTILE_PIECES as PIECES;
 fn extractor() -> &'static Extractor {
     static EXTRACTOR: OnceLock<Extractor> = OnceLock::new();
     EXTRACTOR.get_or_init(crate::common::extractor)
+}
+
+/// One extractor that reads `''` as a quotation mark.
+fn doubled_apostrophes() -> &'static Extractor {
+    static EXTRACTOR: OnceLock<Extractor> = OnceLock::new();
+    EXTRACTOR.get_or_init(|| {
+        ExtractorBuilder::new()
+            .doubled_apostrophes(true)
+            .build()
+            .expect("bundled rules")
+    })
 }
 
 /// Checks what every extraction promises about `text`:
@@ -95,11 +106,15 @@ proptest! {
     fn quotes_cues_and_names_keep_every_invariant(text in newsish()) {
         let found = extractor().extract(&text);
         check_invariants(&text, &found)?;
+        let found = doubled_apostrophes().extract(&text);
+        check_invariants(&text, &found)?;
     }
 
     #[test]
     fn quotation_marks_alone_keep_every_invariant(text in marks()) {
         let found = extractor().extract(&text);
+        check_invariants(&text, &found)?;
+        let found = doubled_apostrophes().extract(&text);
         check_invariants(&text, &found)?;
     }
 
