@@ -2362,8 +2362,30 @@ impl<'a> Quoted<'a> {
                     .and_then(|_| cx.mention_before(lead, 0, i))
             })
         };
+        // `..., even as he defended the campaign, saying`, `where about 50 protesters had
+        // gathered, chanting`: the subject of the clause the participle closes.
+        let clause = || {
+            if c_at < 2 || !lead[c_at - 1].is(',') {
+                return None;
+            }
+            // Not `after`, `before`, `because`: those clauses are adjuncts of the main one
+            // (`Bradley apologized after they came out, saying`).
+            let open = (1..c_at - 1).rev().take(14).find(|&i| {
+                lead[i].is_word()
+                    && matches!(
+                        ascii_lower(cx.w(&lead[i])).as_str(),
+                        "as" | "while" | "though" | "although" | "whereas" | "where"
+                    )
+            })?;
+            let m = cx.subject_at(&lead[open + 1..c_at - 1])?;
+            let after = lead.partition_point(|t| t.span.start < m.span.end);
+            let verb_follows = after < c_at - 1 && cx.g.is_lower_word(&lead[after]);
+            let no_comma = lead[open + 1..c_at - 1].iter().all(|t| !t.is(','));
+            (verb_follows && no_comma && m.kind != MentionKind::Org).then_some((m, None))
+        };
         self.participle_subject(c_at)
             .or_else(earlier)
+            .or_else(clause)
             .or_else(|| cx.subject(&site.sentence).map(|m| (m, None)))
     }
 

@@ -1848,3 +1848,26 @@ fn surnames_that_are_title_words() {
         [(Some("Martha Minow".to_string()), Some("Dean".to_string()))]
     );
 }
+
+#[test]
+fn a_participle_after_an_as_or_where_clause_takes_its_subject() {
+    // The mention is the clause's subject. Failed before: `Gov. Ann Cole`, `Cole`.
+    let mention = |text: &str| -> String {
+        let found = extractor().extract(text);
+        let q = found.quotes.last().unwrap();
+        q.mention.unwrap().slice(text).to_string()
+    };
+    assert_eq!(
+        mention("Gov. Ann Cole, a staunch ally, conceded some copying even as she defended the speech, saying, “Most of it is original.”"),
+        "she"
+    );
+    assert_eq!(
+        mention("Cole spoke down the street, where about 50 protesters had gathered, chanting “no contract, no peace.”"),
+        "about 50 protesters"
+    );
+    // Not after `after`: the main clause speaks.
+    check(
+        "Judge Bradley apologized for the columns after they came out, saying they have “nothing to do with who I am.”",
+        &[("“nothing to do", Some("Bradley"), "before.participle")],
+    );
+}
