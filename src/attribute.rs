@@ -820,9 +820,7 @@ impl<'a> Ctx<'a> {
                 && toks[i - 2].is('(')
                 && toks[i - 1].is_word()
                 && self.w(&toks[i - 1]).starts_with(|c: char| c.is_uppercase())
-                && toks
-                    .get(i + 1)
-                    .is_some_and(|t| t.is('—') || t.is('–') || t.is('-'))
+                && toks.get(i + 1).is_some_and(|t| t.is_dash())
         };
         if let Some(close) = (0..toks.len().min(14)).find(|&i| agency(i)) {
             if self.g.is_name_word(&toks[0]) {
@@ -849,7 +847,7 @@ impl<'a> Ctx<'a> {
             }
         }
         // What a dateline leaves: `- Britain’s health minister said`.
-        if toks.len() > 1 && (toks[0].is('-') || toks[0].is('—') || toks[0].is('–')) {
+        if toks.len() > 1 && toks[0].is_dash() {
             return self.subject(&toks[1..]);
         }
         // `And then Trump went ...`: a leading conjunction or adverb.
@@ -1290,9 +1288,7 @@ impl<'a> Quoted<'a> {
         };
         let content = q.content.slice(text);
         let mut t0 = 0;
-        while t0 < after.len()
-            && (after[t0].is(',') || after[t0].is('—') || after[t0].is('–') || after[t0].is('-'))
-        {
+        while t0 < after.len() && (after[t0].is(',') || after[t0].is_dash()) {
             t0 += 1;
         }
         // Before the quote: strip a final colon or comma and a `that`.
@@ -1736,7 +1732,7 @@ impl<'a> Quoted<'a> {
         }
         let Some(dash) = (l_end.saturating_sub(6)..l_end - 1)
             .rev()
-            .find(|&i| lead[i].is('—') || lead[i].is('–') || lead[i].is('-'))
+            .find(|&i| lead[i].is_dash())
         else {
             return Outcome::Next;
         };
@@ -2583,9 +2579,7 @@ impl<'a> Quoted<'a> {
         let lead = &self.site.lead;
         let after_byline = !self.site.lead_at_sentence_start
             && lead.len() <= 8
-            && lead
-                .first()
-                .is_some_and(|t| t.is('—') || t.is('–') || t.is('-'));
+            && lead.first().is_some_and(|t| t.is_dash());
         let same_line = (self.lead_empty && self.site.lead_at_sentence_start || after_byline)
             && (self.content.trim_end().ends_with(['.', '!', '?', '…'])
                 || dash_next && opens_paragraph(text, self.q.span.start));

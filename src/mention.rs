@@ -40,6 +40,12 @@ impl Tok {
         self.kind == TokKind::Punct(c)
     }
 
+    /// True for a dash: `—`, `–` (and `―`, read as `—`) or a hyphen token.
+    #[inline]
+    pub fn is_dash(&self) -> bool {
+        matches!(self.kind, TokKind::Punct('—' | '–' | '-'))
+    }
+
     /// True for a word token.
     #[inline]
     pub fn is_word(&self) -> bool {
