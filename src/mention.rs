@@ -742,8 +742,7 @@ impl<'a> Grammar<'a> {
         let bounded = lw(i).is_some_and(|w| matches!(w.as_str(), "at" | "up"));
         if lw(i).is_some_and(|w| matches!(w.as_str(), "more" | "less" | "fewer"))
             && is(i + 1, "than")
-            || lw(i).is_some_and(|w| matches!(w.as_str(), "at" | "up"))
-                && (is(i + 1, "least") || is(i + 1, "most") || is(i + 1, "to"))
+            || bounded && (is(i + 1, "least") || is(i + 1, "most") || is(i + 1, "to"))
         {
             i += 2;
             // `at least a dozen`
@@ -1125,8 +1124,6 @@ impl<'a> Grammar<'a> {
             || matches!(w, "Jr." | "Sr." | "Jr" | "Sr" | "II" | "III" | "IV")
     }
 
-    /// Splits a mention into (index where the personal name starts, end index of the title).
-    /// The title is everything before the name when it holds a title head or an honorific.
     /// `toks` ends in a given name and a surname that is also a title word: `Howard Dean`,
     /// `Steve King`, `Gerard Baker`.
     fn title_surname(&self, toks: &[Tok]) -> bool {
@@ -1138,6 +1135,8 @@ impl<'a> Grammar<'a> {
             && self.is_name_word(&toks[n - 2])
     }
 
+    /// Splits a mention into (index where the personal name starts, end index of the title).
+    /// The title is everything before the name when it holds a title head or an honorific.
     fn split_title_name(&self, toks: &[Tok]) -> (usize, Option<usize>) {
         // The name is the trailing run of name words (particles and initials allowed). A
         // surname that is also a title word follows a given name: `Howard Dean`, `Steve
