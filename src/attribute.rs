@@ -590,6 +590,9 @@ impl<'a> Ctx<'a> {
         }
         let mut appos = None;
         let mut groups = 0;
+        // Every group so far is an adverbial (`he, once again, pledged`): a pronoun before
+        // them is still the subject.
+        let mut adverbial_only = true;
         while end > floor && toks[end - 1].is(',') && groups < 4 {
             let close = end - 1;
             let Some(open) = (floor..close).rev().take(40).find(|&i| toks[i].is(',')) else {
@@ -598,7 +601,16 @@ impl<'a> Ctx<'a> {
             };
             let group = &toks[open + 1..close];
             let first = group.first().map(|t| self.w(t).to_ascii_lowercase());
-            if let Some(m) = self
+            let adverbial = (1..=4).contains(&group.len())
+                && group.iter().all(|t| self.g.is_lower_word(t))
+                && (matches!(
+                    first.as_deref(),
+                    Some("once" | "again" | "for" | "of" | "by" | "in" | "at" | "on" | "too")
+                ) || group.len() == 1 && self.w(&group[0]).ends_with("ly"));
+            adverbial_only &= adverbial;
+            if adverbial {
+                // `, once again,`, `, for her part,`, `, in turn,`, `, too,`
+            } else if let Some(m) = self
                 .g
                 .classify(group)
                 .filter(|m| m.kind == MentionKind::Person && m.name.is_some() && m.title.is_some())
@@ -676,7 +688,7 @@ impl<'a> Ctx<'a> {
             end -= 1;
         }
         let (m, _) = self.mention_ending(toks, floor, end)?;
-        if groups > 0 && m.kind == MentionKind::Pronoun {
+        if groups > 0 && m.kind == MentionKind::Pronoun && !adverbial_only {
             return None;
         }
         Some((m, appos))

@@ -1871,3 +1871,14 @@ fn a_participle_after_an_as_or_where_clause_takes_its_subject() {
         &[("“nothing to do", Some("Bradley"), "before.participle")],
     );
 }
+
+#[test]
+fn a_pronoun_before_an_adverbial_comma_group_is_the_subject() {
+    // `and he, once again, pledged`: the nearer `he`. Failed before: the sentence's `He`.
+    let text =
+        "He promised to fix the “broken” rules and he, once again, promised a “clean sweep.”";
+    let found = extractor().extract(text);
+    let q = found.quotes.last().unwrap();
+    assert_eq!(q.span.slice(text), "“clean sweep.”");
+    assert_eq!(q.mention.unwrap().start, text.find("he,").unwrap());
+}
