@@ -2883,11 +2883,24 @@ fn inherit(text: &str, quotes: &[QuoteSpan], found: Vec<Option<Attribution>>) ->
                             .and_then(|b| b.mention.as_ref())
                             .map_or(true, |b| b.span != m.span)
                 });
+            // A paragraph that ends in a colon after its own cue introduces this quote
+            // (`“...,” Tenney said. She went on to say:¶“...”`): its speaker, not the
+            // previous quote's.
+            let introduced =
+                a.as_ref()
+                    .and_then(|a| a.fallback.as_ref())
+                    .is_some_and(|(m, rule)| {
+                        *rule == Rule::PreviousParagraph
+                            && k > 0
+                            && m.span.start > quotes[k - 1].span.end
+                            && text[..q.span.start].trim_end().ends_with(':')
+                    });
             let from = src[k].or_else(|| {
                 let (l, lp) = last?;
                 if lp == q.paragraph && !nearer {
                     Some((l, Rule::Interrupted))
                 } else if lp + 1 == q.paragraph
+                    && !introduced
                     && a.as_ref().is_some_and(|a| a.rule == Rule::Unattributed)
                     && opens_paragraph(text, q.span.start)
                 {

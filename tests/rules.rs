@@ -1882,3 +1882,15 @@ fn a_pronoun_before_an_adverbial_comma_group_is_the_subject() {
     assert_eq!(q.span.slice(text), "“clean sweep.”");
     assert_eq!(q.mention.unwrap().start, text.find("he,").unwrap());
 }
+
+#[test]
+fn a_paragraph_ending_in_a_colon_introduces_the_next_quote() {
+    // Failed before: the quote continued `Tenney`, the speaker of the quote above.
+    check(
+        "“It is close,” Tenney said. Then her opponent, Mark Hale, added:\n\n“Incredibly, none of them will come out and support him.”",
+        &[
+            ("“It is close,”", Some("Tenney"), "after.mention-cue"),
+            ("“Incredibly", Some("Mark Hale"), "context.previous-paragraph"),
+        ],
+    );
+}
