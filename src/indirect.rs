@@ -791,6 +791,7 @@ impl<'a> Sentence<'a> {
                 c_at += 1;
                 continue;
             };
+            let m = self.it_for_subject(m);
             last = Some((m.clone(), appos));
             // A clause that holds a quote is the quote's row; a later cue may report more.
             // A noun phrase after the cue (`agreed a £12m programme`) is no clause.
@@ -985,6 +986,33 @@ impl<'a> Sentence<'a> {
                     || toks[k - 1].is(',') && !self.has_finite_verb(0, k - 1)
             })
             .map(|m| (m, None))
+    }
+
+    /// `it` or `they` inside the sentence stands for an organisation or group that is the
+    /// sentence subject: `The White House has pointed to the resolutions as it seeks to ...`.
+    /// The mention stays the pronoun; the subject is its antecedent.
+    fn it_for_subject(&self, m: Mention) -> Mention {
+        let toks = self.toks;
+        let k = toks.partition_point(|t| t.span.start < m.span.start);
+        if m.kind != MentionKind::Pronoun
+            || k == 0
+            || !matches!(self.lower(k).as_str(), "it" | "they")
+        {
+            return m;
+        }
+        match self.cx.subject(&toks[..k]) {
+            Some(s)
+                if matches!(s.kind, MentionKind::Org | MentionKind::Description)
+                    && s.span.end < m.span.start =>
+            {
+                Mention {
+                    span: m.span,
+                    antecedent: Some(s.span),
+                    ..s
+                }
+            }
+            _ => m,
+        }
     }
 
     /// `..., saying (that) CLAUSE`, `by saying CLAUSE`: the participle's subject is the

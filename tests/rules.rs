@@ -1894,3 +1894,16 @@ fn a_paragraph_ending_in_a_colon_introduces_the_next_quote() {
         ],
     );
 }
+
+#[test]
+fn it_inside_the_sentence_stands_for_an_organisation_subject() {
+    // Failed before: no speaker (`it` resolved only to earlier speakers).
+    check_indirect(
+        "The ministry has pointed to the treaty as it seeks to call out its neighbour for the blockade.",
+        &[(
+            "to call out its neighbour for the blockade",
+            Some("The ministry"),
+            "indirect.intent",
+        )],
+    );
+}
