@@ -2350,7 +2350,11 @@ impl<'a> Quoted<'a> {
                             .find(|t| t.span.end <= outer.span.end && t.is_word())
                             .is_some_and(|t| cx.g.lex.is_title_head(cx.w(t)))
             }
-            MentionKind::Pronoun => false,
+            // `She said she asked the question “...”`: the same pronoun twice.
+            MentionKind::Pronoun => outer
+                .span
+                .slice(cx.text)
+                .eq_ignore_ascii_case(cx.w(&lead[k])),
         };
         if m.kind != MentionKind::Pronoun {
             return Some((outer, cx.cue_span(lead, c_at, c)));

@@ -1907,3 +1907,14 @@ fn it_inside_the_sentence_stands_for_an_organisation_subject() {
         )],
     );
 }
+
+#[test]
+fn the_same_pronoun_twice_is_the_outer_speaker() {
+    // `She said she asked ...`: the speaker of `said`. Failed before: the inner `she`.
+    let text =
+        "Ms. Odum spoke last. She said she asked the question “to build on the earlier comments.”";
+    let found = extractor().extract(text);
+    let q = found.quotes.last().unwrap();
+    assert_eq!(q.mention.unwrap().start, text.find("She said").unwrap());
+    assert_eq!(q.speaker.as_deref(), Some("Odum"));
+}
