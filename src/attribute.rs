@@ -7,8 +7,8 @@
 
 use crate::lexicon::{CueClass, CueForm, Gender, Lexicon};
 use crate::mention::{
-    ascii_lower, is_auxiliary, is_number_word, is_past_tense, is_stop, tokenize, Grammar, Mention,
-    MentionKind, Tok, TokKind,
+    ascii_lower, is_auxiliary, is_number_word, is_past_tense, is_stop, is_time_word, tokenize,
+    Grammar, Mention, MentionKind, Tok, TokKind,
 };
 use crate::quotes::QuoteSpan;
 use crate::segment;
@@ -534,6 +534,17 @@ impl<'a> Ctx<'a> {
             && (is_filler(self.w(&toks[end - 1])) || is_manner_adverb(self.w(&toks[end - 1])))
         {
             end -= 1;
+        }
+        // A time phrase between subject and verb: `Sanders during a Sunday rally thanked`,
+        // `the ministry on Tuesday said`.
+        if let Some(k) = (end.saturating_sub(4).max(floor + 1)..end).find(|&k| {
+            matches!(
+                self.w(&toks[k]),
+                "during" | "on" | "at" | "in" | "over" | "last"
+            ) && toks[k..end].iter().all(Tok::is_word)
+                && toks[k + 1..end].iter().any(|t| is_time_word(self.w(t)))
+        }) {
+            end = k;
         }
         // A relative pronoun speaks for the phrase before it: `Franklin Graham, who has
         // vowed`. The mention is the pronoun; the antecedent names the speaker.

@@ -853,6 +853,12 @@ impl<'a> Grammar<'a> {
         if last.is('-') {
             return self.classify(&toks[..toks.len() - 1]);
         }
+        // Nor inside one: `NEW YORK - Republican candidate Donald Trump`.
+        if toks.windows(3).any(|w| {
+            w[1].is('-') && w[0].span.end < w[1].span.start && w[1].span.end < w[2].span.start
+        }) {
+            return None;
+        }
         if toks.len() > 14
             || toks
                 .iter()

@@ -1918,3 +1918,20 @@ fn the_same_pronoun_twice_is_the_outer_speaker() {
     assert_eq!(q.mention.unwrap().start, text.find("She said").unwrap());
     assert_eq!(q.speaker.as_deref(), Some("Odum"));
 }
+
+#[test]
+fn a_time_phrase_between_subject_and_verb() {
+    // Failed before: `It`, the subject of the main clause.
+    check(
+        "It has become such a presence that Okafor during a Sunday rally thanked its members “for their support in my campaign.”",
+        &[("“for their support", Some("Okafor"), "before.cue")],
+    );
+    // The dateline stays out of the mention once the time phrase is skipped (a guard: an
+    // intermediate version of the rule gave `LEEDS - Councillor Ann Cole`).
+    let text = "LEEDS - Councillor Ann Cole on Tuesday said the plan was “a mess.”";
+    let found = extractor().extract(text);
+    assert_eq!(
+        found.quotes[0].mention.unwrap().slice(text),
+        "Councillor Ann Cole"
+    );
+}
