@@ -536,15 +536,21 @@ impl<'a> Ctx<'a> {
             end -= 1;
         }
         // A time phrase between subject and verb: `Sanders during a Sunday rally thanked`,
-        // `the ministry on Tuesday said`.
+        // `the ministry on Tuesday said`, `who has in the past described`.
         if let Some(k) = (end.saturating_sub(4).max(floor + 1)..end).find(|&k| {
             matches!(
                 self.w(&toks[k]),
                 "during" | "on" | "at" | "in" | "over" | "last"
             ) && toks[k..end].iter().all(Tok::is_word)
-                && toks[k + 1..end].iter().any(|t| is_time_word(self.w(t)))
+                && toks[k + 1..end]
+                    .iter()
+                    .any(|t| is_time_word(self.w(t)) || self.w(t) == "past")
         }) {
             end = k;
+            while end > floor + 1 && toks[end - 1].is_word() && is_auxiliary(self.w(&toks[end - 1]))
+            {
+                end -= 1;
+            }
         }
         // A relative pronoun speaks for the phrase before it: `Franklin Graham, who has
         // vowed`. The mention is the pronoun; the antecedent names the speaker.

@@ -1926,6 +1926,11 @@ fn a_time_phrase_between_subject_and_verb() {
         "It has become such a presence that Okafor during a Sunday rally thanked its members “for their support in my campaign.”",
         &[("“for their support", Some("Okafor"), "before.cue")],
     );
+    // `has in the past`: the auxiliary goes with the time phrase. Failed before: `the past`.
+    check(
+        "Ms. Cole has in the past described her rival as “a pathological liar.”",
+        &[("“a pathological liar.”", Some("Cole"), "sentence.lead-cue")],
+    );
     // The dateline stays out of the mention once the time phrase is skipped (a guard: an
     // intermediate version of the rule gave `LEEDS - Councillor Ann Cole`).
     let text = "LEEDS - Councillor Ann Cole on Tuesday said the plan was “a mess.”";
