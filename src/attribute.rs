@@ -87,6 +87,11 @@ pub(crate) fn is_filler(w: &str) -> bool {
             | "not"
             | "never"
             | "still"
+            | "now"
+            | "since"
+            | "long"
+            | "always"
+            | "sometimes"
     ) && !w.eq_ignore_ascii_case("told")
 }
 

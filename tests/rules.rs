@@ -1940,3 +1940,31 @@ fn a_time_phrase_between_subject_and_verb() {
         "Councillor Ann Cole"
     );
 }
+
+#[test]
+fn time_adverbs_between_speaker_and_cue() {
+    // `now`, `since`, `long`, `always`, `sometimes` stand where `also` and `later` do.
+    // Failed before: unattributed, or `a montage of faces` after the participle. (A
+    // quote's `it` resolves only to an earlier speaker, so the second has no name.)
+    check(
+        "Mr. Okoro smiled. “This is our moment,” he now says.",
+        &[("“This is our moment,”", Some("Okoro"), "after.mention-cue")],
+    );
+    check(
+        "The charity launched a new advert. “This is your town,” it now says, showing a montage of faces.",
+        &[("“This is your town,”", None, "after.mention-cue")],
+    );
+    // In reported speech. Failed before: no row.
+    check_indirect(
+        "Mrs. Patel has since said that she regrets the vote.",
+        &[("she regrets the vote", Some("Patel"), "indirect.cue-clause")],
+    );
+    check_indirect(
+        "Local farmers have long complained that the council ignores them.",
+        &[(
+            "the council ignores them",
+            Some("Local farmers"),
+            "indirect.cue-clause",
+        )],
+    );
+}
