@@ -2014,10 +2014,46 @@ impl<'a> Quoted<'a> {
                 )
                 && cx.w(&lead[i]).ends_with("ed")
         };
+        // `a book called “Women Who Work”`: a participle right after a common noun, right
+        // before the title it names, names a thing; nobody speaks.
+        let naming = |i: usize| {
+            self.title_like
+                && i > 0
+                && matches!(
+                    cx.w(&lead[i]),
+                    "called" | "named" | "dubbed" | "titled" | "entitled" | "nicknamed"
+                )
+                && lead[i + 1..l_end].iter().all(|t| !t.is_word())
+                && lead[i - 1].is_word()
+                && {
+                    let w = cx.w(&lead[i - 1]);
+                    w.starts_with(|c: char| c.is_ascii_lowercase())
+                        && !is_auxiliary(w)
+                        && !is_filler(w)
+                        && !is_manner_adverb(w)
+                        && !cx.g.lex.is_title_word(w)
+                        && !matches!(
+                            w,
+                            "he" | "she"
+                                | "they"
+                                | "we"
+                                | "i"
+                                | "you"
+                                | "it"
+                                | "who"
+                                | "which"
+                                | "that"
+                                | "and"
+                                | "or"
+                                | "but"
+                        )
+                }
+        };
         let last_of = |class: CueClass| {
             (0..l_end).rev().find(|&i| {
                 cx.cue_at(lead, i).is_some_and(|c| c.class == class)
                     && !(reduced(i) && (0..i - 1).any(|j| cx.cue_at(lead, j).is_some()))
+                    && !naming(i)
             })
         };
         let Some(c_at) = last_of(CueClass::Speech).or_else(|| last_of(CueClass::Report)) else {

@@ -1968,3 +1968,26 @@ fn time_adverbs_between_speaker_and_cue() {
         )],
     );
 }
+
+#[test]
+fn a_thing_called_a_title_is_no_speaker() {
+    // `a class called “…”` names a thing: no row for the title, and the participle after it
+    // takes the sentence subject. Failed before: `a syllabus for a class` spoke both.
+    check(
+        "Later, Okafor posted a syllabus for a class called “Ethics” on his blog, writing “Here is the syllabus you said did not exist.”",
+        &[("“Here is the syllabus", Some("Okafor"), "before.participle")],
+    );
+    check(
+        "The campaign paid to broadcast a short film called “Our Families” on local radio.",
+        &[],
+    );
+    // Guards: a person calling something is speech.
+    check(
+        "Critics have long mocked what the senator called “The Plan.”",
+        &[("“The Plan.”", Some("the senator"), "before.cue")],
+    );
+    check(
+        "Ms. Reyes called the scheme “a disgrace.”",
+        &[("“a disgrace.”", Some("Reyes"), "before.cue")],
+    );
+}
