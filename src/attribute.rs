@@ -748,6 +748,18 @@ impl<'a> Ctx<'a> {
             if w.starts_with(|c: char| c.is_lowercase()) && is_stop(w) {
                 break;
             }
+            // `would involve | Attorney General Loretta Lynch`, `doesn’t surprise | pollster
+            // Daron Shaw`: a lowercase word after an auxiliary is a verb.
+            if w.starts_with(|c: char| c.is_lowercase())
+                && start - 1 > floor
+                && toks[start - 2].is_word()
+                && {
+                    let p = self.w(&toks[start - 2]);
+                    is_auxiliary(p) || p.ends_with("n't") || p.ends_with("n’t")
+                }
+            {
+                break;
+            }
             start -= 1;
         }
         (start..end)
@@ -1655,6 +1667,33 @@ impl<'a> Quoted<'a> {
                 if tail.get(c_at + c.words).is_some_and(|t| t.is(':')) {
                     break;
                 }
+                // `“poison pill” measures added by Republicans`: a passive participle; the
+                // agent after `by` speaks.
+                if c_at > t0
+                    && !is_auxiliary(cx.w(&tail[c_at - 1]))
+                    && cx.w(&tail[c_at + c.words - 1]).ends_with("ed")
+                    && tail
+                        .get(c_at + c.words)
+                        .is_some_and(|t| t.is_word() && cx.w(t) == "by")
+                {
+                    if let Some((m, appos, _)) = cx
+                        .mention_after(tail, c_at + c.words + 1)
+                        .filter(|(m, _, end)| {
+                            m.kind != MentionKind::Pronoun && *end <= c_at + c.words + 5
+                        })
+                        .filter(|_| {
+                            cx.mention_before(tail, t0, c_at)
+                                .is_some_and(|(n, _)| n.span.start == tail[t0].span.start)
+                        })
+                    {
+                        return self.tagged_after(
+                            m,
+                            appos,
+                            cx.cue_span(tail, c_at, c),
+                            Rule::AfterCueMention,
+                        );
+                    }
+                }
                 // `“...,” From said.`: any single capitalised word right between the quote
                 // and a speech cue names the speaker, even one that is also a common word.
                 let lone_word = || {
@@ -2539,6 +2578,8 @@ impl<'a> Quoted<'a> {
         if !self.had_colon || self.lower {
             return Outcome::Next;
         }
+        let found =
+            |m| Outcome::Found(self.mk(QuoteKind::Direct, Some(m), None, None, Rule::BeforeColon));
         if !self.site.lead_at_sentence_start {
             // The lead was cut by an earlier fragment: `the Daily News focuses on how the
             // gunmen, armed with “assault weapons,” killed so many: “...”`.
@@ -2549,13 +2590,7 @@ impl<'a> Quoted<'a> {
                         MentionKind::Person | MentionKind::Org | MentionKind::Description
                     ) =>
                 {
-                    Outcome::Found(self.mk(
-                        QuoteKind::Direct,
-                        Some(m),
-                        None,
-                        None,
-                        Rule::BeforeColon,
-                    ))
+                    found(m)
                 }
                 _ => Outcome::Next,
             };
@@ -2576,7 +2611,44 @@ impl<'a> Quoted<'a> {
                 ));
             }
         }
-        if let Some(m) = cx.subject(lead) {
+        let subject = cx.subject(lead);
+        // `The timing doesn’t surprise pollster Daron Shaw: “...”`: a named person right
+        // before the colon, after a verb or `by`, when the subject is no person.
+        if !subject
+            .as_ref()
+            .is_some_and(|m| matches!(m.kind, MentionKind::Person | MentionKind::Pronoun))
+        {
+            if let Some((m, _)) = cx.mention_before(lead, 0, l_end).filter(|(m, _)| {
+                m.kind == MentionKind::Person
+                    && m.name.is_some()
+                    && m.span.end == lead[l_end - 1].span.end
+            }) {
+                let k = lead.partition_point(|t| t.span.start < m.span.start);
+                if k > 0
+                    && lead[k - 1].is_word()
+                    && !matches!(
+                        ascii_lower(cx.w(&lead[k - 1])).as_str(),
+                        "to" | "for"
+                            | "of"
+                            | "with"
+                            | "from"
+                            | "about"
+                            | "on"
+                            | "at"
+                            | "in"
+                            | "and"
+                            | "or"
+                            | "than"
+                            | "like"
+                            | "against"
+                            | "between"
+                    )
+                {
+                    return found(m);
+                }
+            }
+        }
+        if let Some(m) = subject {
             if matches!(
                 m.kind,
                 MentionKind::Person
@@ -2584,13 +2656,7 @@ impl<'a> Quoted<'a> {
                     | MentionKind::Org
                     | MentionKind::Description
             ) {
-                return Outcome::Found(self.mk(
-                    QuoteKind::Direct,
-                    Some(m),
-                    None,
-                    None,
-                    Rule::BeforeColon,
-                ));
+                return found(m);
             }
         }
         Outcome::Next

@@ -1583,6 +1583,9 @@ pub(crate) fn is_auxiliary(w: &str) -> bool {
 /// Lowercase words that never stand inside a speaker noun phrase.
 pub fn is_stop(w: &str) -> bool {
     is_auxiliary(w)
+        // `doesn’t`, `won't`: a negated auxiliary.
+        || w.ends_with("n't")
+        || w.ends_with("n’t")
         || matches!(
             w,
             "not"

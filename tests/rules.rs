@@ -1991,3 +1991,42 @@ fn a_thing_called_a_title_is_no_speaker() {
         &[("“a disgrace.”", Some("Reyes"), "before.cue")],
     );
 }
+
+#[test]
+fn a_passive_participle_after_the_quote_takes_its_agent() {
+    // Failed before: `measures`.
+    check(
+        "Senators blocked the bill because of “poison pill” measures added by Republicans on other issues.",
+        &[("“poison pill”", Some("Republicans"), "after.cue-mention")],
+    );
+    // A guard: `by phone` is no agent.
+    check(
+        "“We will win,” Smith added by phone.",
+        &[("“We will win,”", Some("Smith"), "after.mention-cue")],
+    );
+}
+
+#[test]
+fn a_named_person_before_a_colon_when_the_subject_is_no_person() {
+    // Failed before: `The timing of the surge doesn’t surprise …` as one mention.
+    let text = "The timing of the surge doesn’t surprise Republican pollster Daron Shaw: “Lesser-known candidates often see the biggest boost.”";
+    let found = extractor().extract(text);
+    let q = &found.quotes[0];
+    assert_eq!(q.speaker.as_deref(), Some("Daron Shaw"));
+    assert_eq!(q.title.as_deref(), Some("Republican pollster"));
+    // A guard: the question is put to the person, who does not ask it.
+    check(
+        "The question was put to Gov. Ann Cole: “Will you run again?”",
+        &[("“Will you run again?”", None, "unattributed")],
+    );
+}
+
+#[test]
+fn a_lowercase_word_after_an_auxiliary_is_no_title() {
+    // Failed before: the title `involve Attorney General`.
+    let text =
+        "The inquiry would involve Attorney General Loretta Lynch, who said it was “routine.”";
+    let found = extractor().extract(text);
+    assert_eq!(found.quotes[0].speaker.as_deref(), Some("Loretta Lynch"));
+    assert_eq!(found.quotes[0].title.as_deref(), Some("Attorney General"));
+}
