@@ -43,56 +43,59 @@ pub struct Attribution {
 }
 
 /// Adverbs and auxiliaries that may stand between a speaker and the cue ("he also said",
-/// "Sullivan has said", "she later told").
+/// "Sullivan has said", "she later told"). A capitalised `Will` is a name (`George Will
+/// wrote`): a modal stands before a subject only in questions.
 pub(crate) fn is_filler(w: &str) -> bool {
-    matches!(
-        ascii_lower(w).as_str(),
-        "also"
-            | "later"
-            | "then"
-            | "again"
-            | "previously"
-            | "first"
-            | "initially"
-            | "originally"
-            | "once"
-            | "further"
-            | "recently"
-            | "has"
-            | "have"
-            | "had"
-            | "would"
-            | "will"
-            | "did"
-            | "does"
-            | "had've"
-            | "simply"
-            | "quickly"
-            | "flatly"
-            | "repeatedly"
-            | "publicly"
-            | "privately"
-            | "reportedly"
-            | "earlier"
-            | "already"
-            | "often"
-            | "frequently"
-            | "subsequently"
-            | "finally"
-            | "famously"
-            | "bluntly"
-            | "told"
-            | "just"
-            | "even"
-            | "not"
-            | "never"
-            | "still"
-            | "now"
-            | "since"
-            | "long"
-            | "always"
-            | "sometimes"
-    ) && !w.eq_ignore_ascii_case("told")
+    w != "Will"
+        && matches!(
+            ascii_lower(w).as_str(),
+            "also"
+                | "later"
+                | "then"
+                | "again"
+                | "previously"
+                | "first"
+                | "initially"
+                | "originally"
+                | "once"
+                | "further"
+                | "recently"
+                | "has"
+                | "have"
+                | "had"
+                | "would"
+                | "will"
+                | "did"
+                | "does"
+                | "had've"
+                | "simply"
+                | "quickly"
+                | "flatly"
+                | "repeatedly"
+                | "publicly"
+                | "privately"
+                | "reportedly"
+                | "earlier"
+                | "already"
+                | "often"
+                | "frequently"
+                | "subsequently"
+                | "finally"
+                | "famously"
+                | "bluntly"
+                | "told"
+                | "just"
+                | "even"
+                | "not"
+                | "never"
+                | "still"
+                | "now"
+                | "since"
+                | "long"
+                | "always"
+                | "sometimes"
+        )
+        && !w.eq_ignore_ascii_case("told")
 }
 
 /// A lowercase adverb in -ly between a subject and its verb: `she angrily said`. Not the
@@ -2157,6 +2160,9 @@ impl<'a> Quoted<'a> {
             } else if let Some(m) = self.passive_agent(c_at, c) {
                 // `Rubio was asked by moderator Gerard Baker whether ... “...”`
                 return Outcome::Found(self.mk(kind, Some(m), None, cue, rule));
+            } else if let Some(m) = self.infinitive_object(c_at) {
+                // `leading advisers like Gene Sperling to counter that “...”`
+                return Outcome::Found(self.mk(kind, Some(m), None, cue, rule));
             } else if let Some(m) = self.coordinated_speaker(c_at) {
                 // `Ryan lamented the “disheartened” state and criticized the “identity
                 // politics”`: the subject of the first verb speaks for the second.
@@ -2267,6 +2273,55 @@ impl<'a> Quoted<'a> {
         })
     }
 
+    /// The speaker of an infinitive cue after a verb that moves someone to speak: `leading
+    /// advisers like Gene Sperling to counter`, `prompted Mayor Ann Cole to say`.
+    fn infinitive_object(&self, c_at: usize) -> Option<Mention> {
+        let (cx, lead) = (self.cx, &self.site.lead);
+        if c_at < 2 || !lead[c_at - 1].is_word() || cx.w(&lead[c_at - 1]) != "to" {
+            return None;
+        }
+        let (m, _) = cx.mention_before(lead, 0, c_at - 1)?;
+        if !matches!(
+            m.kind,
+            MentionKind::Person | MentionKind::Org | MentionKind::Description
+        ) {
+            return None;
+        }
+        let k = lead.partition_point(|t| t.span.start < m.span.start);
+        (k.saturating_sub(6)..k)
+            .rev()
+            .take_while(|&i| lead[i].is_word())
+            .any(|i| {
+                matches!(
+                    ascii_lower(cx.w(&lead[i])).as_str(),
+                    "leading"
+                        | "led"
+                        | "prompting"
+                        | "prompted"
+                        | "forcing"
+                        | "forced"
+                        | "causing"
+                        | "caused"
+                        | "pushing"
+                        | "pushed"
+                        | "spurring"
+                        | "spurred"
+                        | "inspiring"
+                        | "inspired"
+                        | "urging"
+                        | "urged"
+                        | "encouraging"
+                        | "encouraged"
+                        | "pressing"
+                        | "pressed"
+                        | "compelling"
+                        | "compelled"
+                        | "moving"
+                )
+            })
+            .then_some(m)
+    }
+
     /// The speaker of a cue that shares its subject with an earlier verb: `X lamented ...
     /// and criticized`, the cue right after `and` or `but`. The mention before the nearest
     /// earlier cue of the sentence.
@@ -2342,6 +2397,19 @@ impl<'a> Quoted<'a> {
             return (m.kind != MentionKind::Pronoun).then_some(m);
         }
         for c in std::iter::once(prev).chain(cues) {
+            // An inverted tag after a quote: `“...,” said a former official who oversaw
+            // the inquiry and described it as “...”`.
+            if matches!(s[c - 1].kind, TokKind::Punct(',' | '”' | '"' | '’' | '\'')) {
+                let words = cx.cue_at(s, c).map_or(1, |f| f.words);
+                if let Some((m, _, _)) = cx.mention_after(s, c + words).filter(|(m, _, _)| {
+                    matches!(
+                        m.kind,
+                        MentionKind::Person | MentionKind::Org | MentionKind::Description
+                    )
+                }) {
+                    return Some(m);
+                }
+            }
             let (m, _) = cx.mention_before(s, 0, c)?;
             // A description before the verb may be an adjunct (`Sanders in the past has
             // criticized`); a pronoun counts when it opens a clause.

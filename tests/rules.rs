@@ -927,9 +927,10 @@ fn a_speaker_phrase_the_grammar_does_not_read_between_quote_and_cue() {
         "“I have never been prouder,” former State policy planning director Anne-Marie Slaughter wrote to the senator.",
         &[("“I have never", Some("Anne-Marie Slaughter"), "after.loose-tag")],
     );
+    // `Will` is a name now that a capitalised `Will` is no modal: the grammar reads it.
     check(
         "“It might hasten the end of his campaign,” Will wrote.",
-        &[("“It might", Some("Will"), "after.loose-tag")],
+        &[("“It might", Some("Will"), "after.mention-cue")],
     );
     // A name that modifies a noun is no name: the description speaks.
     check(
@@ -2029,4 +2030,45 @@ fn a_lowercase_word_after_an_auxiliary_is_no_title() {
     let found = extractor().extract(text);
     assert_eq!(found.quotes[0].speaker.as_deref(), Some("Loretta Lynch"));
     assert_eq!(found.quotes[0].title.as_deref(), Some("Attorney General"));
+}
+
+#[test]
+fn the_object_of_a_verb_that_moves_someone_to_speak() {
+    // Failed before: `The ruling`, the sentence subject.
+    check(
+        "The ruling prompted Mayor Ann Cole to say that the city was “deeply disappointed.”",
+        &[(
+            "“deeply disappointed.”",
+            Some("Ann Cole"),
+            "sentence.lead-cue",
+        )],
+    );
+}
+
+#[test]
+fn a_capitalised_will_is_a_name() {
+    // Failed before: `Columnist George` (`Will` skipped as a modal), and `which`.
+    let text = "Columnist George Will wrote that it was “a disaster.” He praised the speech in Leeds, which Will claims affirmed “the oldest belief of the party.”";
+    let found = extractor().extract(text);
+    assert_eq!(found.quotes.len(), 2);
+    for q in &found.quotes {
+        assert_eq!(q.speaker.as_deref(), Some("George Will"));
+    }
+    assert_eq!(
+        found.quotes[0].mention.unwrap().slice(text),
+        "Columnist George Will"
+    );
+    assert_eq!(found.quotes[1].mention.unwrap().slice(text), "Will");
+}
+
+#[test]
+fn a_verb_coordinated_with_an_inverted_tag_takes_its_speaker() {
+    // Failed before: `Okoro`, the subject of the sentence.
+    check(
+        "Okoro “was treated far too lightly,” said a former prosecutor who led the inquiry and described the case as “a lesser matter.”",
+        &[
+            ("“was treated far too lightly,”", Some("a former prosecutor"), "after.cue-mention"),
+            ("“a lesser matter.”", Some("a former prosecutor"), "sentence.lead-cue"),
+        ],
+    );
 }
