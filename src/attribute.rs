@@ -749,6 +749,10 @@ impl<'a> Ctx<'a> {
             }
             let w = self.w(t);
             if w.starts_with(|c: char| c.is_lowercase()) && is_stop(w) {
+                // `While those surveyed said`: `those` and a participle.
+                if w == "those" && end - start == 1 && self.w(&toks[start]).ends_with("ed") {
+                    start -= 1;
+                }
                 break;
             }
             // `would involve | Attorney General Loretta Lynch`, `doesn’t surprise | pollster

@@ -924,7 +924,9 @@ impl<'a> Grammar<'a> {
         {
             return None;
         }
-        if toks.iter().any(|t| {
+        // `those surveyed`: a determiner that is also a stop word.
+        let skip = usize::from(self.word(first) == "those");
+        if toks[skip..].iter().any(|t| {
             let w = self.word(t);
             t.is_word() && self.is_lower_word(t) && (is_stop(w) || self.lex.cue_at(&[w]).is_some())
         }) {

@@ -2072,3 +2072,16 @@ fn a_verb_coordinated_with_an_inverted_tag_takes_its_speaker() {
         ],
     );
 }
+
+#[test]
+fn those_and_a_participle_are_a_speaker() {
+    // Failed before: no row (`those` read as a stop word).
+    check(
+        "While those surveyed said Ms. Okafor has the “best experience,” Mr. Hale leads.",
+        &[(
+            "“best experience,”",
+            Some("those surveyed"),
+            "sentence.lead-cue",
+        )],
+    );
+}
