@@ -1860,6 +1860,18 @@ impl<'a> Quoted<'a> {
                     | "characterization"
                     | "complaint"
                     | "charge"
+                    | "answer"
+                    | "response"
+                    | "reply"
+                    | "retort"
+                    | "rebuttal"
+                    | "explanation"
+                    | "quip"
+                    | "verdict"
+                    | "assessment"
+                    | "conclusion"
+                    | "advice"
+                    | "slogan"
             )
         };
         // The noun, at most 15 tokens before the quote, with no other cue or mark between.
@@ -2757,7 +2769,17 @@ impl<'a> Quoted<'a> {
                 .lex
                 .cue_at(&[ascii_lower(self.cx.w(&lead[0])).as_str()])
                 .is_some_and(|c| c.participle && c.class == CueClass::Speech);
-        let opens_sentence = self.lead_empty && site.lead_at_sentence_start || participle_lead;
+        // `But “...”`, `Still, “...”`: a conjunction or linking adverb opening the sentence.
+        let linked = site.lead_at_sentence_start
+            && (1..=2).contains(&lead.len())
+            && lead[0].is_word()
+            && matches!(
+                self.cx.w(&lead[0]),
+                "But" | "And" | "Yet" | "Still" | "So" | "Or" | "Then" | "Now" | "Plus" | "Also"
+            )
+            && lead[1..].iter().all(|t| t.is(','));
+        let opens_sentence =
+            self.lead_empty && site.lead_at_sentence_start || participle_lead || linked;
         let sentence_like = content.trim_end().ends_with(['.', '!', '?', ',', '…']);
         let speech = !self.title_like
             && (opens_sentence || site.para_start || self.had_colon)

@@ -2085,3 +2085,30 @@ fn those_and_a_participle_are_a_speaker() {
         )],
     );
 }
+
+#[test]
+fn answers_replies_and_slogans_are_noun_cues() {
+    // Failed before: no row.
+    check(
+        "The Welsh minister’s answer was that “the family comes first,” so councils should help.",
+        &[(
+            "“the family comes first,”",
+            Some("Welsh minister"),
+            "before.noun-cue",
+        )],
+    );
+    check(
+        "Ms. Patel’s campaign slogan is “Fair pay now.” She repeats it often.",
+        &[("“Fair pay now.”", Some("Patel"), "before.noun-cue")],
+    );
+}
+
+#[test]
+fn a_quote_after_but_goes_on_from_the_speaker() {
+    // Failed before: no row for the second quote.
+    let text = "“It is not do or die,” she said outside the hall. But “the endorsement of the mayor matters. It helps.”";
+    let found = extractor().extract(text);
+    assert_eq!(found.quotes.len(), 2);
+    assert_eq!(found.quotes[1].rule.id(), "inherit.interrupted");
+    assert_eq!(found.quotes[1].mention, found.quotes[0].mention);
+}
