@@ -2112,3 +2112,16 @@ fn a_quote_after_but_goes_on_from_the_speaker() {
     assert_eq!(found.quotes[1].rule.id(), "inherit.interrupted");
     assert_eq!(found.quotes[1].mention, found.quotes[0].mention);
 }
+
+#[test]
+fn given_names_in_ly_are_names() {
+    // `Carly` is no adverb. Failed before: no row.
+    check_indirect(
+        "The plan is on solid ground, Carly Okafor said Monday.",
+        &[(
+            "The plan is on solid ground",
+            Some("Carly Okafor"),
+            "indirect.clause-cue",
+        )],
+    );
+}
