@@ -796,9 +796,18 @@ impl<'a> Sentence<'a> {
             // A clause that holds a quote is the quote's row; a later cue may report more.
             // A noun phrase after the cue (`agreed a £12m programme`) is no clause.
             let clause = self.clause_start(c_at, c).map(|s| (s, self.clause_end(s)));
+            // After a relative pronoun (`which critics say`), the pronoun is the object:
+            // only a clause is reported, never an act on an object.
+            let k = toks.partition_point(|t| t.span.start < m.span.start);
+            let after_relative =
+                k > 0 && matches!(self.lower(k - 1).as_str(), "which" | "who" | "whom");
             let Some((start, end)) = clause
                 .filter(|&(s, e)| !(s..e).any(|i| self.quoted(i)) && self.has_finite_verb(s, e))
             else {
+                if after_relative {
+                    c_at += 1;
+                    continue;
+                }
                 // `vowed to repeal the law`, `urged ministers to act`: a promise or a call,
                 // reported as an infinitive.
                 let act = self
@@ -830,6 +839,14 @@ impl<'a> Sentence<'a> {
                     c_at += 1;
                 }
                 continue;
+            };
+            // `the law, which critics say is unconstitutional, takes effect`: a clause inside
+            // a relative clause between commas ends at the next comma.
+            let between_commas = after_relative && k > 1 && toks[k - 2].is(',');
+            let end = if between_commas {
+                (start..end).find(|&i| toks[i].is(',')).unwrap_or(end)
+            } else {
+                end
             };
             let cue = cx.cue_span(toks, c_at, c);
             out.push(self.found((start, end), m, appos, cue, Rule::IndirectCueClause));
@@ -1091,6 +1108,10 @@ impl<'a> Sentence<'a> {
                 | "before"
                 | "if"
                 | "that"
+                // `the law, which critics say is ...`
+                | "which"
+                | "who"
+                | "whom"
                 | "whereas"
                 | "also"
                 | "now"
@@ -1243,6 +1264,14 @@ impl<'a> Sentence<'a> {
                         | "its"
                         | "a"
                         | "an"
+                        | "this"
+                        | "these"
+                        | "those"
+                        | "some"
+                        | "many"
+                        | "most"
+                        | "our"
+                        | "my"
                 )
             }) {
                 // `urged Brussels to avoid a fight` reports no clause.

@@ -2125,3 +2125,40 @@ fn given_names_in_ly_are_names() {
         )],
     );
 }
+
+#[test]
+fn a_clause_reported_inside_a_relative_clause() {
+    // Failed before: `The law` spoke, and the clause ran on to `takes effect Monday`.
+    check_indirect(
+        "The law, which critics say violates the constitution, takes effect Monday.",
+        &[(
+            "violates the constitution",
+            Some("critics"),
+            "indirect.cue-clause",
+        )],
+    );
+    // Failed before: the sentence subject `They`.
+    let text = "They are focused on the withdrawal of troops, which they say left a vacuum for the militias.";
+    let found = extractor().extract(text);
+    let q = &found.quotes[0];
+    assert_eq!(q.span.slice(text), "left a vacuum for the militias");
+    assert_eq!(q.mention.unwrap().start, text.find("they say").unwrap());
+    // A guard: after `which`, a verb with an object reports nothing.
+    check_indirect(
+        "It is the treaty which the minister signed into law in 1993.",
+        &[],
+    );
+}
+
+#[test]
+fn told_an_object_then_a_clause_opening_with_this() {
+    // Failed before: no row.
+    check_indirect(
+        "Senator Okafor told reporters this was the only chance to pass the bill.",
+        &[(
+            "this was the only chance",
+            Some("Okafor"),
+            "indirect.cue-clause",
+        )],
+    );
+}
