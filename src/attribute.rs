@@ -802,10 +802,17 @@ impl<'a> Ctx<'a> {
                     ascii_lower(self.w(&toks[end - 1])).as_str(),
                     "a" | "an" | "the" | "this" | "last"
                 );
+            // `a person familiar with the talks`: a fixed post-modifier goes on.
+            let post_modifier = end > start
+                && matches!(
+                    self.w(&toks[end - 1]),
+                    "familiar" | "close" | "briefed" | "knowledgeable" | "involved" | "privy"
+                );
             if end > start
                 && ends_forward_np(w)
                 && !joins_titles
                 && !day_modifier
+                && !post_modifier
                 && !(matches!(w, "of" | "for" | "at" | "to") && self.np_continues(toks, start, end))
             {
                 break;

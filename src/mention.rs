@@ -866,6 +866,27 @@ impl<'a> Grammar<'a> {
         {
             return None;
         }
+        // A noun phrase and a fixed post-modifier: `people familiar with the matter`,
+        // `officials close to the talks`, `a person briefed on the plan`.
+        if let Some(p) = (1..toks.len().saturating_sub(1)).find(|&p| {
+            matches!(
+                self.word(&toks[p]),
+                "familiar" | "close" | "briefed" | "knowledgeable" | "involved" | "privy"
+            ) && matches!(
+                self.word(&toks[p + 1]),
+                "with" | "to" | "on" | "in" | "about" | "of"
+            )
+        }) {
+            if let Some(m) = self
+                .classify(&toks[..p])
+                .filter(|m| matches!(m.kind, MentionKind::Description | MentionKind::Person))
+            {
+                return Some(Mention {
+                    span: Span::new(m.span.start, last.span.end),
+                    ..m
+                });
+            }
+        }
         // No mention opens with a preposition: `with Florida Sen. Marco Rubio`.
         let fw = self.word(first);
         if fw != "the" && NP_FUNCTION.contains(&fw)

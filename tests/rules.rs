@@ -2162,3 +2162,33 @@ fn told_an_object_then_a_clause_opening_with_this() {
         )],
     );
 }
+
+#[test]
+fn people_familiar_with_the_matter() {
+    // A noun phrase and a fixed post-modifier. Failed before: no row, or `a person
+    // familiar`.
+    check_indirect(
+        "The deal is near, people familiar with the matter said.",
+        &[(
+            "The deal is near",
+            Some("people familiar with the matter"),
+            "indirect.clause-cue",
+        )],
+    );
+    check_indirect(
+        "At times last year, officials close to the minister said, her name alone could make him fume.",
+        &[(
+            "her name alone",
+            Some("officials close to the minister"),
+            "indirect.parenthetical",
+        )],
+    );
+    check(
+        "“The deal is near,” said a person familiar with the talks.",
+        &[(
+            "“The deal is near,”",
+            Some("a person familiar with the talks"),
+            "after.cue-mention",
+        )],
+    );
+}
