@@ -803,18 +803,15 @@ impl<'a> Ctx<'a> {
                     "a" | "an" | "the" | "this" | "last"
                 );
             // `a person familiar with the talks`: a fixed post-modifier goes on.
-            let post_modifier = end > start
-                && matches!(
-                    self.w(&toks[end - 1]),
-                    "familiar" | "close" | "briefed" | "knowledgeable" | "involved" | "privy"
-                );
-            if end > start
-                && ends_forward_np(w)
-                && !joins_titles
-                && !day_modifier
-                && !post_modifier
-                && !(matches!(w, "of" | "for" | "at" | "to") && self.np_continues(toks, start, end))
-            {
+            let goes_on = joins_titles
+                || day_modifier
+                || end > start
+                    && matches!(
+                        self.w(&toks[end - 1]),
+                        "familiar" | "close" | "briefed" | "knowledgeable" | "involved" | "privy"
+                    )
+                || matches!(w, "of" | "for" | "at" | "to") && self.np_continues(toks, start, end);
+            if end > start && ends_forward_np(w) && !goes_on {
                 break;
             }
             if w.starts_with(|c: char| c.is_lowercase()) && is_stop(w) {
