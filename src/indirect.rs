@@ -402,6 +402,25 @@ impl<'a> Sentence<'a> {
                     t.is_word() && matches!(self.lower(end).as_str(), "by" | "of" | "from" | "for")
                 })
             };
+            // `Since November, according to Human Rights Watch, forces have killed ...`,
+            // `The implication, according to the aide, is that ...`: with no verb before it,
+            // the source is a parenthesis and the clause follows it.
+            if toks[a - 1].is(',') && !self.has_finite_verb(0, a) {
+                let (m, appos, close) = cx
+                    .mention_after(toks, np)
+                    .filter(|&(_, _, end)| end < n && toks[end].is(','))?;
+                let (start, stop) = (close + 1, self.clause_end(close + 1));
+                if !self.has_finite_verb(start, stop) {
+                    return None;
+                }
+                return Some(vec![self.found(
+                    (start, stop),
+                    m,
+                    appos,
+                    cue,
+                    Rule::IndirectAccordingTo,
+                )]);
+            }
             let (m, appos) = match cx.mention_after(toks, np) {
                 Some((m, appos, end))
                     if (end..n).filter(|&i| toks[i].is_word()).count() <= 6
@@ -412,6 +431,9 @@ impl<'a> Sentence<'a> {
                     (m, appos)
                 }
                 _ if rest_is_source => (phrase(n)?, None),
+                // `CLAUSE, according to a CNN tally, but his path ...`: what follows the
+                // source is no part of its clause.
+                Some((m, appos, _)) if toks[a - 1].is(',') => (m, appos),
                 _ => return None,
             };
             Some(vec![self.found(

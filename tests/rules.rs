@@ -2192,3 +2192,34 @@ fn people_familiar_with_the_matter() {
         )],
     );
 }
+
+#[test]
+fn according_to_inside_the_sentence() {
+    // A clause, the source, then more of the sentence. Failed before: no row.
+    check_indirect(
+        "Ms. Hale has won 758 delegates, according to the Press Association, but her path to an outright victory is narrowing.",
+        &[(
+            "Ms. Hale has won 758 delegates",
+            Some("the Press Association"),
+            "indirect.according-to",
+        )],
+    );
+    // An opener or a subject, the source between commas, then the clause. Failed before:
+    // the opener as the clause, or no row.
+    check_indirect(
+        "Since last November, according to Amnesty International, police have detained 400 protesters.",
+        &[(
+            "police have detained 400 protesters",
+            Some("Amnesty International"),
+            "indirect.according-to",
+        )],
+    );
+    check_indirect(
+        "Fundraising, according to the campaign, has surged in the past three weeks.",
+        &[(
+            "has surged in the past three weeks",
+            Some("the campaign"),
+            "indirect.according-to",
+        )],
+    );
+}
