@@ -753,6 +753,10 @@ impl<'a> Ctx<'a> {
                 if w == "those" && end - start == 1 && self.w(&toks[start]).ends_with("ed") {
                     start -= 1;
                 }
+                // `she and another reporter said`: a pronoun joined to a noun phrase.
+                if matches!(w, "he" | "she" | "we" | "i") && self.w(&toks[start]) == "and" {
+                    start -= 1;
+                }
                 break;
             }
             // `would involve | Attorney General Loretta Lynch`, `doesn’t surprise | pollster

@@ -705,7 +705,7 @@ impl<'a> Grammar<'a> {
         let w = self.word(t);
         w.starts_with(|c: char| c.is_ascii_digit()) || {
             let l = ascii_lower(w);
-            is_number_word(&l) || is_share_word(&l)
+            is_number_word(&l) || is_share_word(&l) || is_partitive(&l)
         }
     }
 
@@ -751,6 +751,14 @@ impl<'a> Grammar<'a> {
             }
         }
         let w = lw(i)?;
+        // `most of them`, `many of the workers`: a part of a group.
+        if is_partitive(&w) && is(i + 1, "of") && i + 2 < toks.len() {
+            return self.group(&toks[i + 2..]).then_some(Mention::unnamed(
+                whole,
+                MentionKind::Description,
+                None,
+            ));
+        }
         let number = w.starts_with(|c: char| c.is_ascii_digit())
             && w.chars()
                 .all(|c| c.is_ascii_digit() || c == '.' || c == ',');
@@ -781,9 +789,13 @@ impl<'a> Grammar<'a> {
         } else if !(share || number || number_word && bounded) {
             return None;
         }
-        // The group: a short noun phrase with no verb.
-        let rest = &toks[i..];
-        let group = !rest.is_empty()
+        self.group(&toks[i..])
+            .then(|| Mention::unnamed(whole, MentionKind::Description, None))
+    }
+
+    /// True when `rest` is the group a share is of: a short noun phrase with no verb.
+    fn group(&self, rest: &[Tok]) -> bool {
+        !rest.is_empty()
             && rest.len() <= 8
             && rest.iter().all(|t| {
                 t.is('-')
@@ -804,8 +816,7 @@ impl<'a> Grammar<'a> {
                 t.is_word()
                     && !DETERMINERS.contains(&self.word(t))
                     && !NP_FUNCTION.contains(&self.word(t))
-            });
-        group.then(|| Mention::unnamed(whole, MentionKind::Description, None))
+            })
     }
 
     /// Classifies the token range `toks` as a speaker mention, or rejects it.
@@ -914,15 +925,26 @@ impl<'a> Grammar<'a> {
         // Two speakers joined by "and", one of them named: `Smith and Jones`, `Ostrowski and
         // his neighbour Ruth Adair`. The pair speaks as a group, kept as written.
         if let Some(and) = toks.iter().position(|t| self.word(t) == "and") {
+            // A personal pronoun counts as named: `she and another reporter`.
             let side = |toks: &[Tok]| {
                 self.classify(toks)
-                    .filter(|m| matches!(m.kind, MentionKind::Person | MentionKind::Description))
-                    .map(|m| m.kind == MentionKind::Person && m.name.is_some())
+                    .filter(|m| {
+                        matches!(
+                            m.kind,
+                            MentionKind::Person | MentionKind::Description | MentionKind::Pronoun
+                        )
+                    })
+                    .map(|m| {
+                        (
+                            m.kind == MentionKind::Person && m.name.is_some(),
+                            m.kind == MentionKind::Pronoun,
+                        )
+                    })
             };
             let sides = (and > 0 && and + 1 < toks.len())
                 .then(|| side(&toks[..and]).zip(side(&toks[and + 1..])))
                 .flatten();
-            if sides.is_some_and(|(a, b)| a || b) {
+            if sides.is_some_and(|((a, pa), (b, pb))| (a || b || pa || pb) && !(pa && pb)) {
                 return Some(Mention {
                     span: Span::new(first.span.start, last.span.end),
                     kind: MentionKind::Description,
@@ -1387,6 +1409,26 @@ fn is_fraction(f: &str) -> bool {
 
 /// A word that names a share by itself (lowercase): `half`, `two-thirds` as one token, `a
 /// majority`.
+/// Words for a part of a group before `of`: `most of them`, `many of the workers`.
+fn is_partitive(w: &str) -> bool {
+    matches!(
+        w,
+        "most"
+            | "many"
+            | "all"
+            | "none"
+            | "several"
+            | "few"
+            | "both"
+            | "each"
+            | "half"
+            | "dozens"
+            | "hundreds"
+            | "thousands"
+            | "millions"
+    )
+}
+
 fn is_share_word(w: &str) -> bool {
     is_fraction(w)
         || matches!(w, "majority" | "minority" | "plurality" | "handful")

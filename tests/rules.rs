@@ -2223,3 +2223,25 @@ fn according_to_inside_the_sentence() {
         )],
     );
 }
+
+#[test]
+fn a_part_of_a_group_and_a_pronoun_with_a_noun_phrase() {
+    // Failed before: no row.
+    check_indirect(
+        "Until the closure, most of them said they had loved working at the plant.",
+        &[(
+            "they had loved working at the plant",
+            Some("most of them"),
+            "indirect.cue-clause",
+        )],
+    );
+    // Failed before: no row.
+    check_indirect(
+        "The steward grabbed the arm of a reporter, she and another reporter said.",
+        &[(
+            "The steward grabbed the arm of a reporter",
+            Some("she and another reporter"),
+            "indirect.clause-cue",
+        )],
+    );
+}
