@@ -807,8 +807,14 @@ impl<'a> Ctx<'a> {
                     "a" | "an" | "the" | "this" | "last"
                 );
             // `a person familiar with the talks`: a fixed post-modifier goes on.
+            // `said Doyle and others`
+            let and_others = w == "and"
+                && toks
+                    .get(end + 1)
+                    .is_some_and(|n| matches!(self.w(n), "others" | "other"));
             let goes_on = joins_titles
                 || day_modifier
+                || and_others
                 || end > start
                     && matches!(
                         self.w(&toks[end - 1]),

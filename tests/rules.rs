@@ -2245,3 +2245,23 @@ fn a_part_of_a_group_and_a_pronoun_with_a_noun_phrase() {
         )],
     );
 }
+
+#[test]
+fn a_speaker_and_others() {
+    // Failed before: `The contrast` spoke a clause that ran over the tag.
+    check_indirect(
+        "The contrast with the mayor, said Okafor and others, would be clear to voters.",
+        &[
+            (
+                "The contrast with the mayor",
+                Some("Okafor and others"),
+                "indirect.parenthetical",
+            ),
+            (
+                "would be clear to voters",
+                Some("Okafor and others"),
+                "indirect.parenthetical",
+            ),
+        ],
+    );
+}
