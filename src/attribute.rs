@@ -179,6 +179,19 @@ fn is_source_noun(w: &str) -> bool {
             | "indictment"
             | "ruling"
             | "transcript"
+            // Plurals, as the last word of a phrase whose head agrees with the verb: `the
+            // average of polls shows`.
+            | "polls"
+            | "polling"
+            | "surveys"
+            | "studies"
+            | "reports"
+            | "emails"
+            | "documents"
+            | "records"
+            | "filings"
+            | "figures"
+            | "estimates"
     )
 }
 

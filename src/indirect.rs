@@ -767,8 +767,10 @@ impl<'a> Sentence<'a> {
                 before -= 1;
             }
             let coordinated = c_at > 0 && matches!(self.lower(c_at - 1).as_str(), "but" | "and");
-            let subject = cx
-                .mention_before(toks, floor, before)
+            let subject = (floor == 0)
+                .then(|| self.report_subject(before))
+                .flatten()
+                .or_else(|| cx.mention_before(toks, floor, before))
                 .and_then(|(m, appos)| {
                     if self.is_subject(&m) {
                         return Some((m, appos));
@@ -1025,6 +1027,54 @@ impl<'a> Sentence<'a> {
                     || toks[k - 1].is(',') && !self.has_finite_verb(0, k - 1)
             })
             .map(|m| (m, None))
+    }
+
+    /// `A review by The Times shows`, `An analysis by Politifact of elections since 1972
+    /// showed`, `Polling of union voters shows`: a sentence that opens with a report noun
+    /// and its modifiers, all words, up to the cue. The whole phrase is the source.
+    fn report_subject(&self, before: usize) -> Option<(Mention, Option<Span>)> {
+        let toks = self.toks;
+        if !(2..=16).contains(&before) {
+            return None;
+        }
+        (0..before.min(4)).find(|&i| {
+            matches!(
+                self.lower(i).as_str(),
+                "poll"
+                    | "polls"
+                    | "polling"
+                    | "survey"
+                    | "surveys"
+                    | "study"
+                    | "studies"
+                    | "analysis"
+                    | "review"
+                    | "report"
+                    | "records"
+                    | "data"
+                    | "documents"
+                    | "research"
+                    | "average"
+                    | "audit"
+                    | "tally"
+                    | "count"
+                    | "estimates"
+                    | "figures"
+                    | "emails"
+                    | "messages"
+                    | "filings"
+            )
+        })?;
+        let words_only = (0..before).all(|i| {
+            let t = &toks[i];
+            t.is('-') || t.is('’') || t.is('\'') || t.is_word() && !is_auxiliary(&self.lower(i))
+        });
+        // A clause of its own would hold a present or past verb with a subject: keep to
+        // phrases whose words after the head are modifiers (`conducted by`, `of`, `by`).
+        (words_only && !self.is_word(before - 1, "that")).then(|| {
+            let span = Span::new(toks[0].span.start, toks[before - 1].span.end);
+            (Mention::unnamed(span, MentionKind::Description, None), None)
+        })
     }
 
     /// `it` or `they` inside the sentence stands for an organisation or group that is the

@@ -2265,3 +2265,25 @@ fn a_speaker_and_others() {
         ],
     );
 }
+
+#[test]
+fn a_report_noun_and_its_modifiers_open_the_sentence() {
+    // The whole phrase is the source. Failed before: `1972` spoke, and no row for the
+    // average (`polls shows` read as a noun phrase).
+    check_indirect(
+        "An analysis by the Gazette of elections since 1972 showed the party with the higher turnout won only four times.",
+        &[(
+            "the party with the higher turnout",
+            Some("An analysis by the Gazette of elections since 1972"),
+            "indirect.cue-clause",
+        )],
+    );
+    check_indirect(
+        "The average of polls shows the mayor has gained ground since the debate.",
+        &[(
+            "the mayor has gained ground",
+            Some("The average of polls"),
+            "indirect.cue-clause",
+        )],
+    );
+}
