@@ -237,6 +237,9 @@ struct Found {
     rule: Rule,
 }
 
+/// A pattern of reported speech: the clauses it finds in a sentence, if it matches.
+type Pattern<'a> = fn(&Sentence<'a>) -> Option<Vec<Found>>;
+
 impl<'a> Sentence<'a> {
     fn w(&self, i: usize) -> &'a str {
         self.toks.get(i).map_or("", |t| self.cx.w(t))
@@ -264,15 +267,29 @@ impl<'a> Sentence<'a> {
     }
 
     fn attribute(&self, out: &mut Vec<Attribution>) {
-        let found = self
-            .according_to()
-            .or_else(|| self.clause_then_tag())
-            .or_else(|| self.parenthetical())
-            .or_else(|| self.cue_then_clause());
-        for f in found.into_iter().flatten() {
-            if let Some(a) = self.attribution(f) {
-                out.push(a);
+        // The first pattern that matches wins; when its clauses all hold a quote (`“...,” he
+        // said, adding that ...`: the tag between commas), the cues are read in order.
+        let patterns: [Pattern<'a>; 4] = [
+            Self::according_to,
+            Self::clause_then_tag,
+            Self::parenthetical,
+            Self::cue_then_clause,
+        ];
+        for (k, pattern) in patterns.iter().enumerate() {
+            let Some(found) = pattern(self) else {
+                continue;
+            };
+            let before = out.len();
+            out.extend(found.into_iter().filter_map(|f| self.attribution(f)));
+            if out.len() == before && k + 1 < patterns.len() {
+                out.extend(
+                    self.cue_then_clause()
+                        .into_iter()
+                        .flatten()
+                        .filter_map(|f| self.attribution(f)),
+                );
             }
+            return;
         }
     }
 
@@ -817,6 +834,16 @@ impl<'a> Sentence<'a> {
             };
             let m = self.it_for_subject(m);
             last = Some((m.clone(), appos));
+            // The tag of a quote (`“...,” he said in an interview in Macau`) reports the quote:
+            // only a `that` clause after it is more.
+            let k = toks.partition_point(|t| t.span.start < m.span.start);
+            if k > 0
+                && self.quoted(k - 1)
+                && !(c_at + c.words..n.min(c_at + c.words + 4)).any(|i| self.is_word(i, "that"))
+            {
+                c_at += 1;
+                continue;
+            }
             // A clause that holds a quote is the quote's row; a later cue may report more.
             // A noun phrase after the cue (`agreed a £12m programme`) is no clause.
             let clause = self.clause_start(c_at, c).map(|s| (s, self.clause_end(s)));
@@ -1156,6 +1183,8 @@ impl<'a> Sentence<'a> {
             || p.is(';')
             || p.is(':')
             || m.antecedent.is_some()
+            // `“...,” he said, adding that ...`: the subject of a tag after a quote.
+            || self.quoted(k - 1)
         {
             return true;
         }

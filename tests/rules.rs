@@ -2287,3 +2287,22 @@ fn a_report_noun_and_its_modifiers_open_the_sentence() {
         )],
     );
 }
+
+#[test]
+fn a_participle_after_the_tag_of_a_quote() {
+    // `“...,” he said, adding that ...`: the clause after the participle is reported
+    // speech of the tag's speaker. Failed before: no indirect row.
+    check_indirect(
+        "Mrs. Alvarez spoke first. “It is abundantly clear,” she said, adding that she had fought for the bill as governor.",
+        &[(
+            "she had fought for the bill as governor",
+            Some("Alvarez"),
+            "indirect.participle",
+        )],
+    );
+    // A guard: the tag's own adjunct is no clause.
+    check_indirect(
+        "“It was a mistake,” he said in a rare interview in Leeds when asked about the vote.",
+        &[],
+    );
+}
