@@ -1140,9 +1140,12 @@ impl<'a> Sentence<'a> {
         last: Option<(Mention, Option<Span>)>,
     ) -> Option<Found> {
         let (cx, toks) = (self.cx, self.toks);
+        // `the “Golden Week,” saying ...`: a comma inside the closing mark counts.
+        let comma = c_at > 0 && toks[c_at - 1].is(',')
+            || c_at > 1 && self.quoted(c_at - 1) && toks[c_at - 2].is(',');
         // `and suggesting ...` goes on from a clause of the same speaker.
         if c_at == 0
-            || !(toks[c_at - 1].is(',')
+            || !(comma
                 || matches!(
                     self.lower(c_at - 1).as_str(),
                     "by" | "while" | "after" | "before"
@@ -1160,7 +1163,7 @@ impl<'a> Sentence<'a> {
         // the board of delay`).
         let (content, rule) = match clause {
             Some(content) => (content, Rule::IndirectParticiple),
-            None if toks[c_at - 1].is(',') => (self.speech_act(c_at, c)?, Rule::IndirectSpeechAct),
+            None if comma => (self.speech_act(c_at, c)?, Rule::IndirectSpeechAct),
             None => return None,
         };
         let (m, appos) = last.or_else(|| self.sentence_subject(c_at))?;

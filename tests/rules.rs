@@ -2306,3 +2306,16 @@ fn a_participle_after_the_tag_of_a_quote() {
         &[],
     );
 }
+
+#[test]
+fn a_participle_after_a_comma_inside_the_closing_mark() {
+    // Failed before: no row for the `saying` clause.
+    check_indirect(
+        "Unions had sued after the council scrapped what it called the “Golden Week,” saying that losing the week hurt night-shift workers.",
+        &[(
+            "losing the week hurt night-shift workers",
+            Some("Unions"),
+            "indirect.participle",
+        )],
+    );
+}
