@@ -1376,6 +1376,14 @@ impl<'a> Sentence<'a> {
                         | "most"
                         | "our"
                         | "my"
+                        // An indirect question: `asked Sanders whether ...`.
+                        | "whether"
+                        | "if"
+                        | "why"
+                        | "how"
+                        | "what"
+                        | "who"
+                        | "where"
                 )
             }) {
                 // `urged Brussels to avoid a fight` reports no clause.

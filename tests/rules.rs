@@ -2319,3 +2319,16 @@ fn a_participle_after_a_comma_inside_the_closing_mark() {
         )],
     );
 }
+
+#[test]
+fn an_indirect_question_after_the_person_asked() {
+    // Failed before: no row.
+    check_indirect(
+        "Last month, reporter Ann Ruiz asked Mr. Hale whether questions about his health were fair game.",
+        &[(
+            "whether questions about his health were fair game",
+            Some("Ann Ruiz"),
+            "indirect.cue-clause",
+        )],
+    );
+}
