@@ -7,10 +7,10 @@ use whosaid::eval;
 /// below it.
 const E2E_F1_FLOOR: f64 = 0.87;
 
-/// Indirect speech on dev, by overlap: the levels reached (precision 0.945, recall 0.383,
-/// attribution 0.880), a little below, so that a change that loses ground fails.
+/// Indirect speech on dev, by overlap: the levels reached (precision 0.946, recall 0.395,
+/// attribution 0.884), a little below, so that a change that loses ground fails.
 const INDIRECT_PRECISION_FLOOR: f64 = 0.93;
-const INDIRECT_RECALL_FLOOR: f64 = 0.375;
+const INDIRECT_RECALL_FLOOR: f64 = 0.39;
 const INDIRECT_ATTRIBUTION_FLOOR: f64 = 0.87;
 
 fn dev_report() -> Option<eval::Report> {
