@@ -833,7 +833,9 @@ impl<'a> Ctx<'a> {
                         self.w(&toks[end - 1]),
                         "familiar" | "close" | "briefed" | "knowledgeable" | "involved" | "privy"
                     )
-                || matches!(w, "of" | "for" | "at" | "to") && self.np_continues(toks, start, end);
+                || end > start
+                    && matches!(w, "of" | "for" | "at" | "to")
+                    && self.np_continues(toks, start, end);
             if end > start && ends_forward_np(w) && !goes_on {
                 break;
             }

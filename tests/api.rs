@@ -154,6 +154,15 @@ fn hostile_texts_keep_every_invariant() {
 }
 
 #[test]
+fn a_byline_dash_before_a_preposition_does_not_panic() {
+    // Found by cargo-fuzz: a byline that opens with `to` read the token before the first.
+    let text = "\"Both of them are fighting for the same voters,\" — to Janet Ruiz for the \n";
+    let found = extractor().extract(text);
+    assert_eq!(found.quotes.len(), 1);
+    assert!(found.quotes[0].speaker.is_none());
+}
+
+#[test]
 fn min_confidence_only_filters() {
     let text = "The operator declined to comment on the lawsuit. “We will appeal,” its chief executive, Dana Ruiz, said.";
     let all = ExtractorBuilder::new()
