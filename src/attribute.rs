@@ -767,7 +767,10 @@ impl<'a> Ctx<'a> {
                     start -= 1;
                 }
                 // `she and another reporter said`: a pronoun joined to a noun phrase.
-                if matches!(w, "he" | "she" | "we" | "i") && self.w(&toks[start]) == "and" {
+                if start < end
+                    && matches!(w, "he" | "she" | "we" | "i")
+                    && self.w(&toks[start]) == "and"
+                {
                     start -= 1;
                 }
                 break;
@@ -819,7 +822,6 @@ impl<'a> Ctx<'a> {
                     ascii_lower(self.w(&toks[end - 1])).as_str(),
                     "a" | "an" | "the" | "this" | "last"
                 );
-            // `a person familiar with the talks`: a fixed post-modifier goes on.
             // `said Doyle and others`
             let and_others = w == "and"
                 && toks
@@ -828,6 +830,7 @@ impl<'a> Ctx<'a> {
             let goes_on = joins_titles
                 || day_modifier
                 || and_others
+                // `a person familiar with the talks`: a fixed post-modifier goes on.
                 || end > start
                     && matches!(
                         self.w(&toks[end - 1]),

@@ -849,7 +849,6 @@ impl<'a> Sentence<'a> {
             let clause = self.clause_start(c_at, c).map(|s| (s, self.clause_end(s)));
             // After a relative pronoun (`which critics say`), the pronoun is the object:
             // only a clause is reported, never an act on an object.
-            let k = toks.partition_point(|t| t.span.start < m.span.start);
             let after_relative =
                 k > 0 && matches!(self.lower(k - 1).as_str(), "which" | "who" | "whom");
             let Some((start, end)) = clause
@@ -1056,9 +1055,9 @@ impl<'a> Sentence<'a> {
             .map(|m| (m, None))
     }
 
-    /// `A review by The Times shows`, `An analysis by Politifact of elections since 1972
-    /// showed`, `Polling of union voters shows`: a sentence that opens with a report noun
-    /// and its modifiers, all words, up to the cue. The whole phrase is the source.
+    /// `An analysis by Politifact of elections since 1972 showed`, `The average of polls
+    /// shows`: a sentence that opens with a report noun and its modifiers, up to the cue.
+    /// The whole phrase is the source.
     fn report_subject(&self, before: usize) -> Option<(Mention, Option<Span>)> {
         let toks = self.toks;
         if !(2..=16).contains(&before) {
@@ -1096,8 +1095,7 @@ impl<'a> Sentence<'a> {
             let t = &toks[i];
             t.is('-') || t.is('’') || t.is('\'') || t.is_word() && !is_auxiliary(&self.lower(i))
         });
-        // A clause of its own would hold a present or past verb with a subject: keep to
-        // phrases whose words after the head are modifiers (`conducted by`, `of`, `by`).
+        // Words only and no auxiliary: a phrase, not a clause of its own.
         (words_only && !self.is_word(before - 1, "that")).then(|| {
             let span = Span::new(toks[0].span.start, toks[before - 1].span.end);
             (Mention::unnamed(span, MentionKind::Description, None), None)

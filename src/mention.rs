@@ -1407,8 +1407,6 @@ fn is_fraction(f: &str) -> bool {
     )
 }
 
-/// A word that names a share by itself (lowercase): `half`, `two-thirds` as one token, `a
-/// majority`.
 /// Words for a part of a group before `of`: `most of them`, `many of the workers`.
 fn is_partitive(w: &str) -> bool {
     matches!(
@@ -1429,6 +1427,8 @@ fn is_partitive(w: &str) -> bool {
     )
 }
 
+/// A word that names a share by itself (lowercase): `half`, `two-thirds` as one token, `a
+/// majority`.
 fn is_share_word(w: &str) -> bool {
     is_fraction(w)
         || matches!(w, "majority" | "minority" | "plurality" | "handful")
