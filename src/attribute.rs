@@ -7,8 +7,8 @@
 
 use crate::lexicon::{CueClass, CueForm, Gender, Lexicon};
 use crate::mention::{
-    ascii_lower, is_auxiliary, is_number_word, is_past_tense, is_stop, is_time_word, tokenize,
-    Grammar, Mention, MentionKind, Tok, TokKind,
+    ascii_lower, is_auxiliary, is_number_word, is_past_tense, is_post_modifier, is_stop,
+    is_time_word, tokenize, Grammar, Mention, MentionKind, Tok, TokKind,
 };
 use crate::quotes::QuoteSpan;
 use crate::segment;
@@ -140,7 +140,7 @@ fn possessive_pronoun(w: &str) -> Option<Option<Gender>> {
 
 /// Nouns for documents and findings that report, so that a third-person cue after them is
 /// a verb: `the poll shows`, `an email reveals`, `the study finds`.
-fn is_source_noun(w: &str) -> bool {
+pub(crate) fn is_source_noun(w: &str) -> bool {
     matches!(
         w,
         "poll"
@@ -831,11 +831,7 @@ impl<'a> Ctx<'a> {
                 || day_modifier
                 || and_others
                 // `a person familiar with the talks`: a fixed post-modifier goes on.
-                || end > start
-                    && matches!(
-                        self.w(&toks[end - 1]),
-                        "familiar" | "close" | "briefed" | "knowledgeable" | "involved" | "privy"
-                    )
+                || end > start && is_post_modifier(self.w(&toks[end - 1]))
                 || end > start
                     && matches!(w, "of" | "for" | "at" | "to")
                     && self.np_continues(toks, start, end);

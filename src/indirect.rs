@@ -14,7 +14,7 @@
 //! attributed by the same cue) stands for it. Mentions are the same kind as for quotes, so the
 //! resolution stage turns `he` or `the senator` into the speaker's full name.
 
-use crate::attribute::{is_filler, takes_person_object, Attribution, Ctx};
+use crate::attribute::{is_filler, is_source_noun, takes_person_object, Attribution, Ctx};
 use crate::lexicon::{CueClass, CueForm, Lexicon};
 use crate::mention::{
     ascii_lower, is_auxiliary, is_past_tense, is_time_word, tokenize_into, AsciiLower, Mention,
@@ -1063,34 +1063,7 @@ impl<'a> Sentence<'a> {
         if !(2..=16).contains(&before) {
             return None;
         }
-        (0..before.min(4)).find(|&i| {
-            matches!(
-                self.lower(i).as_str(),
-                "poll"
-                    | "polls"
-                    | "polling"
-                    | "survey"
-                    | "surveys"
-                    | "study"
-                    | "studies"
-                    | "analysis"
-                    | "review"
-                    | "report"
-                    | "records"
-                    | "data"
-                    | "documents"
-                    | "research"
-                    | "average"
-                    | "audit"
-                    | "tally"
-                    | "count"
-                    | "estimates"
-                    | "figures"
-                    | "emails"
-                    | "messages"
-                    | "filings"
-            )
-        })?;
+        (0..before.min(4)).find(|&i| is_source_noun(&self.lower(i)))?;
         let words_only = (0..before).all(|i| {
             let t = &toks[i];
             t.is('-') || t.is('’') || t.is('\'') || t.is_word() && !is_auxiliary(&self.lower(i))

@@ -880,13 +880,11 @@ impl<'a> Grammar<'a> {
         // A noun phrase and a fixed post-modifier: `people familiar with the matter`,
         // `officials close to the talks`, `a person briefed on the plan`.
         if let Some(p) = (1..toks.len().saturating_sub(1)).find(|&p| {
-            matches!(
-                self.word(&toks[p]),
-                "familiar" | "close" | "briefed" | "knowledgeable" | "involved" | "privy"
-            ) && matches!(
-                self.word(&toks[p + 1]),
-                "with" | "to" | "on" | "in" | "about" | "of"
-            )
+            is_post_modifier(self.word(&toks[p]))
+                && matches!(
+                    self.word(&toks[p + 1]),
+                    "with" | "to" | "on" | "in" | "about" | "of"
+                )
         }) {
             if let Some(m) = self
                 .classify(&toks[..p])
@@ -1404,6 +1402,15 @@ fn is_fraction(f: &str) -> bool {
     matches!(
         f,
         "half" | "third" | "thirds" | "quarter" | "quarters" | "fifth" | "fifths"
+    )
+}
+
+/// Adjectives that head a fixed post-modifier of a speaker: `people familiar with the
+/// matter`, `officials close to the talks`, `a person briefed on the plan`.
+pub(crate) fn is_post_modifier(w: &str) -> bool {
+    matches!(
+        w,
+        "familiar" | "close" | "briefed" | "knowledgeable" | "involved" | "privy"
     )
 }
 
