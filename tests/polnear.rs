@@ -8,7 +8,7 @@ use whosaid::eval;
 const E2E_F1_FLOOR: f64 = 0.87;
 
 /// Indirect speech on dev, by overlap: the levels reached (precision 0.946, recall 0.395,
-/// attribution 0.884), a little below, so that a change that loses ground fails.
+/// attribution 0.886), a little below, so that a change that loses ground fails.
 const INDIRECT_PRECISION_FLOOR: f64 = 0.93;
 const INDIRECT_RECALL_FLOOR: f64 = 0.39;
 const INDIRECT_ATTRIBUTION_FLOOR: f64 = 0.87;
