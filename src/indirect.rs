@@ -851,6 +851,25 @@ impl<'a> Sentence<'a> {
             // only a clause is reported, never an act on an object.
             let after_relative =
                 k > 0 && matches!(self.lower(k - 1).as_str(), "which" | "who" | "whom");
+            // A clause that runs into a quote ends before it at a colon or at a comma before
+            // `but`, `although`, `though`, `while` or `whereas`: `said he was too busy to
+            // look: “...”`, `said that he would go ahead, although he tweeted that he “...”`.
+            let clause = clause.map(|(s, e)| {
+                let Some(q) = (s..e).find(|&i| self.quoted(i)) else {
+                    return (s, e);
+                };
+                (s + 1..q)
+                    .rev()
+                    .find(|&b| {
+                        toks[b].is(':')
+                            || toks[b].is(',')
+                                && matches!(
+                                    self.lower(b + 1).as_str(),
+                                    "but" | "although" | "though" | "while" | "whereas"
+                                )
+                    })
+                    .map_or((s, e), |b| (s, b))
+            });
             let Some((start, end)) = clause
                 .filter(|&(s, e)| !(s..e).any(|i| self.quoted(i)) && self.has_finite_verb(s, e))
             else {

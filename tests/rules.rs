@@ -2332,3 +2332,24 @@ fn an_indirect_question_after_the_person_asked() {
         )],
     );
 }
+
+#[test]
+fn a_reported_clause_ends_before_a_quote_it_runs_into() {
+    // Failed before: no row, since the clause held the quote.
+    check_indirect(
+        "But he said he was too busy to look for the receipts: “I have a lot going on.”",
+        &[(
+            "he was too busy to look for the receipts",
+            None,
+            "indirect.cue-clause",
+        )],
+    );
+    check_indirect(
+        "Ms. Okafor said that she would attend the summit, although she wrote that she “rejects the premise.”",
+        &[(
+            "she would attend the summit",
+            Some("Okafor"),
+            "indirect.cue-clause",
+        )],
+    );
+}
