@@ -7,7 +7,7 @@ use whosaid::eval;
 /// below it.
 const E2E_F1_FLOOR: f64 = 0.87;
 
-/// Indirect speech on dev, by overlap: the levels reached (precision 0.946, recall 0.395,
+/// Indirect speech on dev, by overlap: the levels reached (precision 0.946, recall 0.396,
 /// attribution 0.886), a little below, so that a change that loses ground fails.
 const INDIRECT_PRECISION_FLOOR: f64 = 0.93;
 const INDIRECT_RECALL_FLOOR: f64 = 0.39;
