@@ -381,9 +381,17 @@ fn extract(
             for msg in batches {
                 match msg {
                     ToWriter::Batch(rendered, read_up_to) => {
-                        for (r, ex) in rendered {
-                            w.write_all(&r?)?;
-                            tally.add(&ex);
+                        for doc in rendered {
+                            match doc {
+                                Ok((r, ex)) => {
+                                    w.write_all(&r?)?;
+                                    tally.add(&ex);
+                                }
+                                Err(failure) => {
+                                    tally.errors += 1;
+                                    progress.eprintln(format_args!("whosaid: error: {failure}"));
+                                }
+                            }
                         }
                         progress.update(tally.documents, read_up_to);
                     }
@@ -405,14 +413,14 @@ fn extract(
                 if batch.is_empty() {
                     return true;
                 }
-                let rendered: Vec<(io::Result<Vec<u8>>, Extraction)> = batch
+                let rendered: Vec<Rendered> = batch
                     .par_iter()
                     .map(|doc| {
-                        let ex = extractor.extract(&doc.text);
+                        let ex = extract_guarded(extractor, doc)?;
                         let mut buf = Vec::new();
                         let r =
                             output::render(format, &mut buf, &doc.id, &doc.text, &ex).map(|()| buf);
-                        (r, ex)
+                        Ok((r, ex))
                     })
                     .collect();
                 batch.clear();
@@ -497,10 +505,14 @@ fn extract(
     })
 }
 
+/// One document of a batch: its rendered rows with its extraction, or the message of a
+/// failed extraction.
+type Rendered = Result<(io::Result<Vec<u8>>, Extraction), String>;
+
 /// What the extract loop hands to the writer thread.
 enum ToWriter {
-    /// A batch's rendered documents with their extractions, and the input bytes consumed.
-    Batch(Vec<(io::Result<Vec<u8>>, Extraction)>, u64),
+    /// A batch's rendered documents, and the input bytes consumed.
+    Batch(Vec<Rendered>, u64),
     /// Flush the output (the input paused).
     Flush,
 }
@@ -589,9 +601,21 @@ fn run_eval(
     let extractor = ExtractorBuilder::new()
         .doubled_apostrophes(doubled_apostrophes)
         .build()?;
-    let predictions: Vec<Vec<eval::Predicted>> = gold
+    let predictions: Vec<Result<Vec<eval::Predicted>, String>> = gold
         .par_iter()
-        .map(|doc| eval::predict(&extractor, &doc.text))
+        .map(|doc| guarded(&doc.id, || eval::predict(&extractor, &doc.text)))
+        .collect();
+    // A document whose extraction failed is scored as predicting nothing.
+    let mut failed = 0;
+    let predictions: Vec<Vec<eval::Predicted>> = predictions
+        .into_iter()
+        .map(|p| {
+            p.unwrap_or_else(|failure| {
+                failed += 1;
+                eprintln!("whosaid: error: {failure}");
+                Vec::new()
+            })
+        })
         .collect();
     let report = eval::score(
         &gold,
@@ -607,7 +631,11 @@ fn run_eval(
         write!(out, "{report}")?;
     }
     let _ = io::stderr().is_terminal();
-    Ok(ExitCode::SUCCESS)
+    Ok(if failed > 0 {
+        ExitCode::from(2)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 /// Runs `f` on FILE (through [`write_atomically`]) or on buffered standard output.
@@ -642,26 +670,37 @@ fn for_each_document<T: Send>(
     let mut seen = 0usize;
     let mut batch: Vec<(usize, Document)> = Vec::with_capacity(BATCH_DOCS);
     let mut batch_bytes = 0usize;
-    let mut flush = |batch: &mut Vec<(usize, Document)>| -> anyhow::Result<()> {
-        let results: Vec<T> = batch.par_iter().map(|(n, doc)| work(*n, doc)).collect();
+    // Returns the number of documents whose `work` failed.
+    let mut flush = |batch: &mut Vec<(usize, Document)>| -> anyhow::Result<usize> {
+        let mut failed = 0;
+        let results: Vec<Result<T, String>> = batch
+            .par_iter()
+            .map(|(n, doc)| guarded(&doc.id, || work(*n, doc)))
+            .collect();
         for ((_, doc), r) in batch.iter().zip(results) {
-            sink(doc, r)?;
+            match r {
+                Ok(r) => sink(doc, r)?,
+                Err(failure) => {
+                    failed += 1;
+                    eprintln!("whosaid: error: {failure}");
+                }
+            }
         }
         batch.clear();
-        Ok(())
+        Ok(failed)
     };
     for item in input::read_inputs(paths, options) {
         match item {
             Item::Document(doc) => {
                 if !batch.is_empty() && batch_bytes + doc.text.len() > BATCH_BYTES {
-                    flush(&mut batch)?;
+                    failed += flush(&mut batch)?;
                     batch_bytes = 0;
                 }
                 seen += 1;
                 batch_bytes += doc.text.len();
                 batch.push((seen, doc));
                 if batch.len() >= BATCH_DOCS || batch_bytes >= BATCH_BYTES {
-                    flush(&mut batch)?;
+                    failed += flush(&mut batch)?;
                     batch_bytes = 0;
                 }
             }
@@ -672,11 +711,33 @@ fn for_each_document<T: Send>(
             }
         }
     }
-    flush(&mut batch)?;
+    failed += flush(&mut batch)?;
     Ok(if failed > 0 {
         ExitCode::from(2)
     } else {
         ExitCode::SUCCESS
+    })
+}
+
+/// Runs the extractor on one document. A panic (a bug in a rule) is caught so that the run
+/// goes on: it becomes an error naming the document, which gets no rows.
+fn extract_guarded(extractor: &Extractor, doc: &Document) -> Result<Extraction, String> {
+    guarded(&doc.id, || extractor.extract(&doc.text))
+}
+
+/// Runs `f` for the document `id`, turning a panic into an error message that names the
+/// document. The panic's own report (location, message) has already gone to stderr.
+fn guarded<T>(id: &str, f: impl FnOnce() -> T) -> Result<T, String> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).map_err(|payload| {
+        let cause = payload
+            .downcast_ref::<&str>()
+            .copied()
+            .or_else(|| payload.downcast_ref::<String>().map(String::as_str))
+            .unwrap_or("no message");
+        format!(
+            "{id}: internal error, no rows for this document ({cause}); please report it \
+             with the document's text"
+        )
     })
 }
 
@@ -743,4 +804,28 @@ fn run_speakers(
     index.write_csv(&mut buf, header)?;
     w.write_all(&buf)?;
     Ok(code)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_panicking_document_becomes_an_error_naming_it() {
+        let failure = guarded("wire/0042", || -> u32 { panic!("index out of bounds") })
+            .expect_err("the panic is caught");
+        assert!(
+            failure.starts_with("wire/0042: internal error"),
+            "{failure}"
+        );
+        assert!(failure.contains("index out of bounds"), "{failure}");
+        let formatted = guarded("doc-7", || -> u32 { panic!("token {} of {}", 9, 4) })
+            .expect_err("the panic is caught");
+        assert!(formatted.contains("token 9 of 4"), "{formatted}");
+    }
+
+    #[test]
+    fn a_document_that_does_not_panic_passes_through() {
+        assert_eq!(guarded("doc", || 7), Ok(7));
+    }
 }
