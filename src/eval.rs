@@ -34,10 +34,12 @@
 //! 2. Attribution accuracy: of the gold quotes that are overlapped by a predicted quote and have
 //!    a mention span, the share for which the best-matching predicted quote meets the speaker
 //!    criterion.
-//! 3. End to end: precision = predicted quotes whose best-matching gold quote has a mention span
-//!    and meets the speaker criterion / predicted quotes; recall = gold quotes with a mention span
-//!    overlapped by at least one predicted quote that meets the speaker criterion / gold quotes
-//!    with a mention span.
+//! 3. End to end: a predicted quote is correct when it is correct for detection (overlap, as
+//!    in 1) and its speaker is too. Precision = predicted quotes whose best-matching gold quote
+//!    (or, when it overlaps no gold quote, its best-matching gold record of another kind) has a
+//!    mention span and meets the speaker criterion / predicted quotes; recall = gold quotes with
+//!    a mention span overlapped by at least one predicted quote that meets the speaker
+//!    criterion / gold quotes with a mention span.
 //! 4. Per kind: recall-type figures restrict the gold side to `direct` or `mixed`; precision-type
 //!    figures restrict the predictions to `Direct` or `Partial` (matched against all gold quotes).
 //! 5. Indirect: precision = predicted indirect overlapping any gold record of any kind /
@@ -794,15 +796,28 @@ fn score_doc(
     let mut gold_e2e = vec![false; golds.len()];
     let mut pred_best: Vec<Option<Best>> = vec![None; preds.len()];
     let mut pred_any = vec![false; preds.len()];
+    // For a predicted quote that overlaps no gold quote: its best-matching gold record of
+    // another kind (PolNeAR's `indirect` records include quoted text), for end-to-end precision.
+    let mut pred_best_other: Vec<Option<Best>> = vec![None; preds.len()];
     for (gi, pi, ov) in overlap_pairs(&gspans, &pspans) {
         pred_any[pi] = true;
         let (g, p) = (&golds[gi], &preds[pi]);
         let Some(gk) = g.kind else { continue };
-        if !same_track(gk, p.kind) {
-            continue;
-        }
         let plen = pspans[pi].1 - pspans[pi].0;
         let glen = g.span.1 - g.span.0;
+        if !same_track(gk, p.kind) {
+            if p.kind != PredKind::Indirect {
+                offer(
+                    &mut pred_best_other[pi],
+                    Best {
+                        idx: gi,
+                        overlap: ov,
+                        len: glen,
+                    },
+                );
+            }
+            continue;
+        }
         offer(
             &mut gold_best[gi],
             Best {
@@ -929,7 +944,7 @@ fn score_doc(
         if p.kind != PredKind::Indirect && gold_quote_norms.contains(&pred_norm[pi]) {
             tally.pred_exact += 1;
         }
-        if let Some(best) = pred_best[pi] {
+        if let Some(best) = pred_best[pi].or(pred_best_other[pi]) {
             let g = &golds[best.idx];
             if g.mention.is_some() && ok(g, p) {
                 tally.pred_e2e += 1;
@@ -1687,10 +1702,61 @@ mod tests {
         assert_eq!(r.quotes.detection_exact.tp_predicted, 0);
         assert_eq!(r.errors.spurious, 0);
         assert_eq!(r.errors.missed, 2);
-        // Not end to end: no direct/mixed gold to match.
+        // No speaker: not correct end to end.
         assert_eq!(r.quotes.end_to_end.tp_predicted, 0);
         // And it does not count towards indirect recall.
         assert_eq!(r.indirect.detection.tp_gold, 0);
+    }
+
+    #[test]
+    fn a_quote_over_an_indirect_record_is_right_end_to_end_with_its_speaker() {
+        let d = doc1();
+        let ind = &d.quotes[2]; // "the deal was close", gold mention "Officials"
+        let officials = ind.mention().unwrap();
+        let sullivan = d.quotes[0].mention().unwrap();
+        let run = |mention| {
+            let p = Predicted {
+                mention: Some(mention),
+                ..pred(ind.start, ind.end, PredKind::Direct)
+            };
+            score(
+                std::slice::from_ref(&d),
+                &[vec![p]],
+                &EvalOptions::default(),
+            )
+        };
+        // Both hold: the quote overlaps a gold record and has that record's speaker.
+        let right = run(officials).quotes.end_to_end;
+        assert_eq!((right.tp_predicted, right.predicted), (1, 1));
+        // Recall stays over gold quotes: the indirect record is no gold quote.
+        assert_eq!((right.tp_gold, right.gold), (0, 2));
+        let wrong = run(sullivan).quotes.end_to_end;
+        assert_eq!((wrong.tp_predicted, wrong.predicted), (0, 1));
+    }
+
+    #[test]
+    fn a_gold_quote_is_preferred_to_an_indirect_record_for_end_to_end_precision() {
+        // The prediction spans the gold quote and the indirect record; the quote decides.
+        let text = "“We will win,” Ann Lee said, and officials said the vote was close.";
+        let d = doc(
+            "pref",
+            text,
+            vec![
+                gq(text, "“We will win,”", "direct", Some("Ann Lee")),
+                gq(text, "the vote was close", "indirect", Some("officials")),
+            ],
+        );
+        let officials = d.quotes[1].mention().unwrap();
+        let p = Predicted {
+            mention: Some(officials),
+            ..pred(0, text.chars().count(), PredKind::Direct)
+        };
+        let r = score(
+            std::slice::from_ref(&d),
+            &[vec![p]],
+            &EvalOptions::default(),
+        );
+        assert_eq!(r.quotes.end_to_end.tp_predicted, 0);
     }
 
     #[test]
