@@ -658,6 +658,19 @@ impl<'a> Ctx<'a> {
                 return Some((m, None));
             } else if let Some(a) = self.g.appositive(group) {
                 appos = Some(a);
+            } else if let Some(m) = appos
+                .and_then(|_| {
+                    group
+                        .iter()
+                        .rposition(|t| matches!(self.w(t), "what" | "which" | "whom"))
+                })
+                .filter(|&r| r + 1 < group.len())
+                .and_then(|r| self.g.classify(&group[r + 1..]))
+                .filter(|m| m.kind == MentionKind::Person && m.name.is_some())
+            {
+                // `in what Bay Buchanan, a party veteran, called`: the subject of a relative
+                // clause, before its apposition.
+                return Some((m, appos));
             } else if matches!(
                 first.as_deref(),
                 Some("who" | "whose" | "which" | "whom" | "where")
@@ -2504,7 +2517,17 @@ impl<'a> Quoted<'a> {
             && cx.g.is_lower_word(&lead[k - 1])
             && !matches!(
                 cx.w(&lead[k - 1]),
-                "and" | "or" | "but" | "then" | "who" | "that" | "which" | "said" | "says"
+                "and"
+                    | "or"
+                    | "but"
+                    | "then"
+                    | "who"
+                    | "whom"
+                    | "what"
+                    | "that"
+                    | "which"
+                    | "said"
+                    | "says"
             )
             && !is_subordinator(cx.w(&lead[k - 1]))
             && !is_filler(cx.w(&lead[k - 1]));

@@ -2353,3 +2353,16 @@ fn a_reported_clause_ends_before_a_quote_it_runs_into() {
         )],
     );
 }
+
+#[test]
+fn a_relative_clause_subject_with_an_apposition_speaks() {
+    // `what X, APPOSITION, called`: the name after the relative word is the subject.
+    check(
+        "The count dragged on for days, in what Noel Baptiste, the county’s chief clerk, called “a slog.”",
+        &[("“a slog.”", Some("Noel Baptiste"), "before.cue")],
+    );
+    check(
+        "It was what Noel Baptiste, a veteran clerk, called “a slog.”",
+        &[("“a slog.”", Some("Noel Baptiste"), "before.cue")],
+    );
+}
