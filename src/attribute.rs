@@ -573,6 +573,17 @@ impl<'a> Ctx<'a> {
                 end -= 1;
             }
         }
+        // A parenthesis between dashes stands between subject and verb: `her new ad, which —
+        // as one columnist noted — promises`.
+        if end > floor + 2 && toks[end - 1].is_dash() {
+            if let Some(open) = (floor + 1..end - 1)
+                .rev()
+                .take(20)
+                .find(|&i| toks[i].is_dash())
+            {
+                end = open;
+            }
+        }
         // A relative pronoun speaks for the phrase before it: `Franklin Graham, who has
         // vowed`. The mention is the pronoun; the antecedent names the speaker.
         if end > floor + 1 && matches!(self.w(&toks[end - 1]), "who" | "which") {
@@ -638,7 +649,14 @@ impl<'a> Ctx<'a> {
                 break;
             };
             let group = &toks[open + 1..close];
-            let first = group.first().map(|t| self.w(t).to_ascii_lowercase());
+            // `who's`, `who’d`: the relative word without its clitic.
+            let first = group.first().map(|t| {
+                let w = self.w(t);
+                w.split(['\'', '’'])
+                    .next()
+                    .unwrap_or(w)
+                    .to_ascii_lowercase()
+            });
             let adverbial = (1..=4).contains(&group.len())
                 && group.iter().all(|t| self.g.is_lower_word(t))
                 && (matches!(
@@ -2062,6 +2080,28 @@ impl<'a> Quoted<'a> {
             else {
                 continue;
             };
+            // Inverted: `The paradox of the job, says Carl Anthony, a historian, is that ...`.
+            if lead[i - 1].is(',') {
+                if let Some((m, appos, e)) = cx
+                    .mention_after(lead, i + c.words)
+                    .filter(|(m, _, _)| m.kind != MentionKind::Pronoun)
+                {
+                    let close = if appos.is_some() {
+                        (e + 1..l_end.min(e + 16)).find(|&k| lead[k].is(','))
+                    } else {
+                        Some(e).filter(|&e| e < l_end && lead[e].is(','))
+                    };
+                    if close.is_some_and(|k| k + 1 < l_end && lead[k + 1].is_word()) {
+                        return Outcome::Found(self.mk(
+                            self.direct_or(true),
+                            Some(m),
+                            appos,
+                            Some(cx.cue_span(lead, i, c)),
+                            Rule::SentenceLeadCue,
+                        ));
+                    }
+                }
+            }
             if !lead.get(i + c.words).is_some_and(|t| t.is(','))
                 || i + c.words + 1 >= l_end
                 || cx

@@ -2366,3 +2366,37 @@ fn a_relative_clause_subject_with_an_apposition_speaks() {
         &[("“a slog.”", Some("Noel Baptiste"), "before.cue")],
     );
 }
+
+#[test]
+fn an_inverted_tag_between_commas_names_the_speaker() {
+    // `SUBJECT, says X, APPOSITION, VERB ... “...”`: the tag inside the sentence speaks, not
+    // the sentence's subject.
+    check(
+        "The trouble with the scheme, says Rhona Baillie, an economist at Leeds, is that it is “far too timid.”",
+        &[("“far too timid.”", Some("Rhona Baillie"), "sentence.lead-cue")],
+    );
+    check(
+        "The real test, said Tom Okafor, will be whether voters feel “any better off.”",
+        &[("“any better off.”", Some("Tom Okafor"), "sentence.lead-cue")],
+    );
+}
+
+#[test]
+fn a_relative_clause_with_a_clitic_is_skipped_before_the_cue() {
+    check(
+        "It was only last spring that Dana Whitlock, who's thinking about running for governor, said a bid was “out of the question.”",
+        &[("“out of the question.”", Some("Dana Whitlock"), "sentence.lead-cue")],
+    );
+}
+
+#[test]
+fn a_parenthesis_between_dashes_stands_between_subject_and_cue() {
+    check(
+        "Voters have mocked the advert, which — as one columnist pointed out — promises to “put pensioners first.”",
+        &[("“put pensioners first.”", Some("the advert"), "sentence.lead-cue")],
+    );
+    check(
+        "The mayor said nothing, but Marta Quill — as her aides pointed out on Sunday — called the closure “a betrayal.”",
+        &[("“a betrayal.”", Some("Marta Quill"), "before.cue")],
+    );
+}
