@@ -1333,6 +1333,9 @@ fn attribute_one(cx: &Ctx<'_>, q: &QuoteSpan, site: &Site) -> Option<Attribution
     match after
         .or_next(|| quoted.tag_before())
         .or_next(|| quoted.tag_later_in_sentence())
+        // `Lee’s comments feed “a dangerous mood,” the groups say.`: a tag of the sentence
+        // beats a noun of saying before the quote.
+        .or_next(|| quoted.possessive_noun_cue())
         .or_next(|| quoted.colon())
     {
         Outcome::Found(a) => Some(a),
@@ -1859,7 +1862,6 @@ impl<'a> Quoted<'a> {
             .or_next(|| self.labelled())
             .or_next(|| self.parenthetical_tag())
             .or_next(|| self.last_cue_before())
-            .or_next(|| self.possessive_noun_cue())
     }
 
     /// A quote labelled with its speaker after a dash, as in roundups: `Pollsters agree –
@@ -2001,6 +2003,24 @@ impl<'a> Quoted<'a> {
                 let first = (p_at.saturating_sub(5)..p_at)
                     .find(|&k| (k..p_at).all(|i| cx.g.is_name_word(&lead[i])))
                     .unwrap_or(p_at);
+                // `the former minister’s`: titles and their article go with the owner.
+                let mut first = first;
+                while first > 0
+                    && p_at - first < 6
+                    && cx.g.is_lower_word(&lead[first - 1])
+                    && (cx.g.lex.is_title_word(cx.w(&lead[first - 1]))
+                        || cx.g.lex.is_title_modifier(cx.w(&lead[first - 1])))
+                {
+                    first -= 1;
+                }
+                if first > 0
+                    && matches!(
+                        ascii_lower(cx.w(&lead[first - 1])).as_str(),
+                        "the" | "a" | "an"
+                    )
+                {
+                    first -= 1;
+                }
                 owner.extend_from_slice(&lead[first..=p_at]);
                 let last = owner.len() - 1;
                 owner[last].span = Span::new(owner[last].span.start, owner[last].span.end - suffix);

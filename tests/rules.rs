@@ -2093,7 +2093,7 @@ fn answers_replies_and_slogans_are_noun_cues() {
         "The Welsh minister’s answer was that “the family comes first,” so councils should help.",
         &[(
             "“the family comes first,”",
-            Some("Welsh minister"),
+            Some("The Welsh minister"),
             "before.noun-cue",
         )],
     );
@@ -2398,5 +2398,26 @@ fn a_parenthesis_between_dashes_stands_between_subject_and_cue() {
     check(
         "The mayor said nothing, but Marta Quill — as her aides pointed out on Sunday — called the closure “a betrayal.”",
         &[("“a betrayal.”", Some("Marta Quill"), "before.cue")],
+    );
+}
+
+#[test]
+fn a_tag_ending_the_sentence_beats_a_noun_of_saying_before_the_quote() {
+    check(
+        "The minister’s remarks feed “a climate of suspicion” that has spread since the spring, the charities say.",
+        &[(
+            "“a climate of suspicion”",
+            Some("the charities"),
+            "sentence.tail-cue",
+        )],
+    );
+    // With no tag, the possessor of the noun speaks.
+    check(
+        "The minister’s remarks about “a climate of suspicion” drew anger.",
+        &[(
+            "“a climate of suspicion”",
+            Some("The minister"),
+            "before.noun-cue",
+        )],
     );
 }
