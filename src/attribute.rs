@@ -2277,6 +2277,10 @@ impl<'a> Quoted<'a> {
             } else if let Some(m) = self.passive_agent(c_at, c) {
                 // `Rubio was asked by moderator Gerard Baker whether ... “...”`
                 return Outcome::Found(self.mk(kind, Some(m), None, cue, rule));
+            } else if self.is_passive(c_at) {
+                // `The plan was described as “reckless”`, `Lee was asked, “...?”`: with no
+                // agent, the subject is what was spoken of or to, and the speaker is unknown.
+                return Outcome::Found(self.mk(kind, None, None, cue, Rule::Unattributed));
             } else if let Some(m) = self.infinitive_object(c_at) {
                 // `leading advisers like Gene Sperling to counter that “...”`
                 return Outcome::Found(self.mk(kind, Some(m), None, cue, rule));
@@ -2355,6 +2359,23 @@ impl<'a> Quoted<'a> {
             }
         }
         Outcome::Next
+    }
+
+    /// The cue at `c_at` is a passive participle after a form of `be`, right before the
+    /// quote: `was described as “...”`, `were told: “...”`, `had been called “...”`.
+    fn is_passive(&self, c_at: usize) -> bool {
+        let (cx, lead) = (self.cx, &self.site.lead);
+        let w = cx.w(&lead[c_at]);
+        c_at > 0
+            && lead[c_at + 1..self.l_end]
+                .iter()
+                .all(|t| t.is_word() && matches!(cx.w(t), "as" | "a" | "an"))
+            && lead[c_at - 1].is_word()
+            && matches!(
+                ascii_lower(cx.w(&lead[c_at - 1])).as_str(),
+                "was" | "were" | "is" | "are" | "been" | "being" | "be"
+            )
+            && (w.ends_with("ed") || matches!(w, "told" | "written" | "said" | "known"))
     }
 
     /// The agent of a passive cue before the quote: `was asked by NP`, or `by NP` right after

@@ -2421,3 +2421,29 @@ fn a_tag_ending_the_sentence_beats_a_noun_of_saying_before_the_quote() {
         )],
     );
 }
+
+#[test]
+fn a_passive_cue_without_an_agent_names_no_speaker() {
+    // The subject of `was described` is what was spoken of, not who spoke.
+    check(
+        "The council’s budget was described as “reckless and short-sighted.”",
+        &[("“reckless and short-sighted.”", None, "unattributed")],
+    );
+    check(
+        "Ms. Reyes was asked, “Will you stand again?”",
+        &[("“Will you stand again?”", None, "unattributed")],
+    );
+    // Guards: an agent, or a participle of saying after the passive, still speaks.
+    check(
+        "The budget was described as “reckless” by the auditor.",
+        &[("“reckless”", Some("the auditor"), "sentence.lead-cue")],
+    );
+    check(
+        "Ann Lee was quoted as saying “no deal is better than this one.”",
+        &[(
+            "“no deal is better than this one.”",
+            Some("Ann Lee"),
+            "before.participle",
+        )],
+    );
+}
