@@ -1530,6 +1530,39 @@ impl<'a> Quoted<'a> {
         self.tag_right_after()
             .or_next(|| self.tag_after_apposition())
             .or_next(|| self.tag_after_loose())
+            .or_next(|| self.tag_after_as())
+    }
+
+    /// A tag opened by `as` after the quote: `“...,” as Senator Ann Lee put it`, `– as
+    /// described by FBI Director James Comey –`.
+    fn tag_after_as(&self) -> Outcome {
+        let (cx, tail, t0) = (self.cx, self.after, self.t0);
+        if !tail.get(t0).is_some_and(|t| t.is_word() && cx.w(t) == "as") || t0 + 2 >= tail.len() {
+            return Outcome::Next;
+        }
+        let at = t0 + 1;
+        // `as described by NP`
+        if let Some(c) = cx
+            .cue_at(tail, at)
+            .filter(|c| c.words == 1 && cx.w(&tail[at]).ends_with("ed"))
+        {
+            if tail[at + 1].is_word() && cx.w(&tail[at + 1]) == "by" {
+                if let Some((m, appos, _)) = cx
+                    .mention_after(tail, at + 2)
+                    .filter(|(m, _, _)| m.kind != MentionKind::Pronoun)
+                {
+                    return self.tagged_after(
+                        m,
+                        appos,
+                        cx.cue_span(tail, at, c),
+                        Rule::AfterCueMention,
+                    );
+                }
+            }
+            return Outcome::Next;
+        }
+        // `as NP cue`: the rules of a tag right after the quote, past the `as`.
+        Quoted { t0: at, ..*self }.tag_right_after()
     }
 
     /// `“...,” former State policy planning director Anne-Marie Slaughter wrote to Clinton.`:

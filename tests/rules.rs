@@ -2447,3 +2447,20 @@ fn a_passive_cue_without_an_agent_names_no_speaker() {
         )],
     );
 }
+
+#[test]
+fn a_tag_opened_by_as_after_the_quote() {
+    // Failed before: no row for either quote.
+    check(
+        "The proposal was “dead on arrival,” as Councillor Joan Pryce put it on Tuesday.",
+        &[(
+            "“dead on arrival,”",
+            Some("Joan Pryce"),
+            "after.mention-cue",
+        )],
+    );
+    check(
+        "Inspectors found the site “chaotic and unsafe” – as described by chief inspector Rob Allen – and closed it.",
+        &[("“chaotic and unsafe”", Some("Rob Allen"), "after.cue-mention")],
+    );
+}
