@@ -1017,6 +1017,16 @@ impl<'a> Grammar<'a> {
             if self.is_lower_word(last) && is_non_speaker_head(self.word(last)) {
                 return None;
             }
+            // The head before a prepositional phrase: `a nod to the front-runner`, `a swipe
+            // at the governor`.
+            if let Some(p) = (2..toks.len())
+                .find(|&i| matches!(self.word(&toks[i]), "to" | "at" | "toward" | "towards"))
+            {
+                if self.is_lower_word(&toks[p - 1]) && is_non_speaker_head(self.word(&toks[p - 1]))
+                {
+                    return None;
+                }
+            }
             // A verb after the noun ends the phrase: `a spokesman for the firm declined to`.
             let verb = toks.windows(2).skip(1).any(|w| {
                 let v = self.word(&w[0]);
@@ -1360,6 +1370,12 @@ fn is_non_speaker_head(w: &str) -> bool {
             | "trail"
             | "effort"
             | "order"
+            | "nod"
+            | "jab"
+            | "swipe"
+            | "dig"
+            | "reference"
+            | "allusion"
     )
 }
 

@@ -2464,3 +2464,17 @@ fn a_tag_opened_by_as_after_the_quote() {
         &[("“chaotic and unsafe”", Some("Rob Allen"), "after.cue-mention")],
     );
 }
+
+#[test]
+fn a_phrase_about_the_quote_after_it_is_no_speaker() {
+    // `“...,” a nod to X acknowledging ...`: the phrase describes the quote; its head is
+    // `nod`, not the person after `to`. The cue before the quote speaks.
+    check(
+        "The mayor called her rival “very nimble,” a nod to the councillor acknowledging that he had changed his mind.",
+        &[("“very nimble,”", Some("The mayor"), "before.cue")],
+    );
+    no_speaker(
+        "She called the budget “a fantasy,” a swipe at the governor recalling his promises.",
+        "a swipe at the governor",
+    );
+}
