@@ -416,6 +416,31 @@ impl<'a> Ctx<'a> {
                 return None;
             }
         }
+        // `went on to say`, `he went on: “...”`, not `the Senate goes on recess`.
+        if form.words == 2
+            && n > 2
+            && matches!(w0, "go" | "goes" | "went" | "going" | "gone")
+            && matches!(
+                words[2],
+                "recess"
+                    | "vacation"
+                    | "holiday"
+                    | "strike"
+                    | "leave"
+                    | "trial"
+                    | "sale"
+                    | "display"
+                    | "hiatus"
+                    | "break"
+                    | "tour"
+                    | "foot"
+                    | "duty"
+                    | "patrol"
+                    | "sabbatical"
+            )
+        {
+            return None;
+        }
         // After an article or a possessive the word is a noun: `Trump's call for`, `the last
         // claim`, `his statement`.
         if let Some(prev) = i.checked_sub(1).map(|p| &toks[p]) {

@@ -2478,3 +2478,23 @@ fn a_phrase_about_the_quote_after_it_is_no_speaker() {
         "a swipe at the governor",
     );
 }
+
+#[test]
+fn went_on_is_a_cue_only_when_it_goes_on_speaking() {
+    // `goes on recess` is no cue: the quote belongs to the cue before it.
+    check(
+        "Ms. Okonjo said that once the assembly goes on recess, “I will be in every constituency.”",
+        &[(
+            "“I will be in every constituency.”",
+            Some("Okonjo"),
+            "sentence.lead-cue",
+        )],
+    );
+    check(
+        "“We are close,” she went on. “Closer than ever.”",
+        &[
+            ("“We are close,”", None, "after.mention-cue"),
+            ("“Closer than ever.”", None, "inherit.interrupted"),
+        ],
+    );
+}
