@@ -621,8 +621,19 @@ impl<'a> Ctx<'a> {
             {
                 ante_end -= 1;
             }
-            let (mut ante, appos) = self
-                .mention_before(toks, floor, ante_end)
+            // `says to Santilli on camera, who`: the person before a short phrase of place or
+            // manner.
+            let before_phrase = || {
+                let p = (ante_end.saturating_sub(4).max(floor + 1)..ante_end)
+                    .rev()
+                    .find(|&i| {
+                        matches!(self.w(&toks[i]), "on" | "in" | "at" | "during" | "from")
+                    })?;
+                self.mention_ending(toks, floor, p)
+                    .filter(|(m, _)| m.kind == MentionKind::Person && m.name.is_some())
+            };
+            let (mut ante, appos) = before_phrase()
+                .or_else(|| self.mention_before(toks, floor, ante_end))
                 .or_else(|| self.mention_ending(toks, floor, ante_end))?;
             // `the mouth of Donald Trump, who`: the person named at the end.
             if ante.kind != MentionKind::Person {

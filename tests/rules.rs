@@ -2498,3 +2498,15 @@ fn went_on_is_a_cue_only_when_it_goes_on_speaking() {
         ],
     );
 }
+
+#[test]
+fn a_relative_pronoun_after_a_phrase_of_place_names_its_person() {
+    // `says to Grant on the phone, who replies: “...”`: `who` is Grant, past `on the phone`.
+    check(
+        "“Bring the van round,” Ms. Doyle says to Grant on the phone, who replies brightly: “Will do!”",
+        &[
+            ("“Bring the van round,”", Some("Doyle"), "after.mention-cue"),
+            ("“Will do!”", Some("Grant"), "sentence.lead-cue"),
+        ],
+    );
+}
