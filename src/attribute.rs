@@ -3188,10 +3188,28 @@ fn colon_speaker(cx: &Ctx<'_>, toks: &[Tok]) -> Option<Mention> {
 /// The speaker of a sentence of reported speech: the mention before its first speech cue, or
 /// its subject (`she said she and Obama had made progress`, `Rather, he said, ...`).
 fn reported_speaker(cx: &Ctx<'_>, toks: &[Tok]) -> Option<Mention> {
-    let c_at = (0..toks.len()).find(|&i| {
+    let is_cue = |i: usize| {
         cx.speech_cue_at(toks, i)
             .is_some_and(|c| c.class == CueClass::Speech && !c.participle)
-    })?;
+    };
+    let c_at = (0..toks.len()).find(|&i| is_cue(i))?;
+    // `“...,” Ebeling said, and her husband cut in.`: a later clause with a speaker of its
+    // own has the last word.
+    let joined = (c_at + 1..toks.len())
+        .rev()
+        .filter(|&i| is_cue(i))
+        .find_map(|i| {
+            let (m, _) = cx.mention_before(toks, c_at + 1, i)?;
+            let k = toks.partition_point(|t| t.span.start < m.span.start);
+            (m.kind != MentionKind::Pronoun
+                && k > 0
+                && toks[k - 1].is_word()
+                && matches!(cx.w(&toks[k - 1]), "and" | "but" | "while" | "as" | "when"))
+            .then_some(m)
+        });
+    if joined.is_some() {
+        return joined;
+    }
     let m = cx
         .mention_before(toks, 0, c_at)
         .map(|(m, _)| m)

@@ -2510,3 +2510,15 @@ fn a_relative_pronoun_after_a_phrase_of_place_names_its_person() {
         ],
     );
 }
+
+#[test]
+fn a_second_speaker_joined_to_the_tag_speaks_next() {
+    // `“...,” X said, and Y added. “...”`: the quote after the sentence is Y's.
+    check(
+        "“We only came for the music,” Ruth Abara said, and her brother added. “And the food, honestly.”",
+        &[
+            ("“We only came for the music,”", Some("Ruth Abara"), "after.mention-cue"),
+            ("“And the food, honestly.”", Some("her brother"), "context.previous-sentence"),
+        ],
+    );
+}
