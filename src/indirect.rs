@@ -17,8 +17,8 @@
 use crate::attribute::{is_filler, is_source_noun, takes_person_object, Attribution, Ctx};
 use crate::lexicon::{CueClass, CueForm, Lexicon};
 use crate::mention::{
-    ascii_lower, is_auxiliary, is_past_tense, is_time_word, tokenize_into, AsciiLower, Mention,
-    MentionKind, Tok, TokKind,
+    ascii_lower, is_auxiliary, is_number_word, is_past_tense, is_time_word, tokenize_into,
+    AsciiLower, Mention, MentionKind, Tok, TokKind,
 };
 use crate::quotes::QuoteSpan;
 use crate::span::Span;
@@ -1395,7 +1395,20 @@ impl<'a> Sentence<'a> {
         // `believes at least a third of ...`
         let at_least =
             self.is_word(k, "at") && matches!(self.lower(k + 1).as_str(), "least" | "most");
-        (opens_clause(k) || at_least).then_some(k)
+        // `said about half of the rise ...`: an amount, not a topic.
+        let about_amount = self.is_word(k, "about") && {
+            let next = self.lower(k + 1);
+            let next = next.as_str();
+            next.starts_with(|c: char| c.is_ascii_digit())
+                || is_number_word(next)
+                || matches!(next, "half" | "one-third" | "two-thirds" | "three-quarters")
+                || next == "a"
+                    && matches!(
+                        self.lower(k + 2).as_str(),
+                        "third" | "quarter" | "fifth" | "dozen"
+                    )
+        };
+        (opens_clause(k) || at_least || about_amount).then_some(k)
     }
 
     /// True when the tokens `start..end` hold a word that looks like a finite verb: an
@@ -1428,6 +1441,14 @@ impl<'a> Sentence<'a> {
                         | "there's"
                         | "there’s"
                 )
+            {
+                return true;
+            }
+            // `the location never shut`: the word after `never` is a verb.
+            if i > start
+                && matches!(self.lower(i - 1).as_str(), "never" | "not")
+                && w.starts_with(|c: char| c.is_ascii_lowercase())
+                && !matches!(w, "a" | "an" | "the" | "only" | "just" | "even" | "to")
             {
                 return true;
             }

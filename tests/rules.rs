@@ -2522,3 +2522,26 @@ fn a_second_speaker_joined_to_the_tag_speaks_next() {
         ],
     );
 }
+
+#[test]
+fn reported_clauses_that_open_with_an_amount_or_an_irregular_verb() {
+    // Failed before: no row for either.
+    check_indirect(
+        "The treasury said about half of the shortfall came from lower fuel duty.",
+        &[(
+            "about half of the shortfall came from lower fuel duty",
+            Some("The treasury"),
+            "indirect.cue-clause",
+        )],
+    );
+    check_indirect(
+        "Mr. Galloway said the depot never shut its gates during the strike.",
+        &[(
+            "the depot never shut its gates during the strike",
+            Some("Galloway"),
+            "indirect.cue-clause",
+        )],
+    );
+    // `said about` a topic opens no clause.
+    check_indirect("Ms. Lund said little about the plan.", &[]);
+}
