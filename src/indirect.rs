@@ -773,7 +773,9 @@ impl<'a> Sentence<'a> {
             while before > floor + 1 && toks[before - 1].is_word() && {
                 let w = self.w(before - 1);
                 // `The Times says`: a capitalised time word other than a weekday is a name.
-                (w.ends_with("day") || !w.starts_with(char::is_uppercase)) && is_day(w)
+                (w.ends_with("day") || !w.starts_with(char::is_uppercase))
+                    && w != "Day"
+                    && is_day(w)
                     || is_filler(w)
                     || w.len() > 4 && w.ends_with("ly")
                     || matches!(w, "both" | "all")

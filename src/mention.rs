@@ -832,8 +832,9 @@ impl<'a> Grammar<'a> {
         // York Times`; a weekday never is (`Trump Monday`).
         let name_part = toks.len() > 1
             && self.is_cap(last)
-            && !lw.ends_with("day")
+            && (lw == "Day" || !lw.ends_with("day"))
             && (self.is_name_word(&toks[toks.len() - 2])
+                || self.lex.is_honorific(self.word(&toks[toks.len() - 2]))
                 || toks.len() == 2 && self.word(first).eq_ignore_ascii_case("the"));
         if lw.ends_with("'s") || lw.ends_with("’s") || is_time_word(lw) && !name_part {
             return None;

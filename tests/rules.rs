@@ -2545,3 +2545,20 @@ fn reported_clauses_that_open_with_an_amount_or_an_irregular_verb() {
     // `said about` a topic opens no clause.
     check_indirect("Ms. Lund said little about the plan.", &[]);
 }
+
+#[test]
+fn day_after_an_honorific_is_a_surname() {
+    // Failed before: `Day` was read as a time word and the rows had no speaker.
+    check(
+        "Ms. Day said: “We will keep the clinic open.”",
+        &[("“We will keep the clinic open.”", Some("Day"), "before.cue")],
+    );
+    check_indirect(
+        "Ms. Day said the clinic would stay open.",
+        &[(
+            "the clinic would stay open",
+            Some("Day"),
+            "indirect.cue-clause",
+        )],
+    );
+}
