@@ -518,7 +518,29 @@ impl<'a> Sentence<'a> {
         })?;
         let c = self.cue(c_at)?;
         let (m, appos) = cx.mention_before(toks, t0, c_at)?;
-        if m.span.start != toks[t0].span.start || !self.adjunct_only(c_at + c.words) {
+        // `, Phil Smith told POLITICO earlier this week.`: the person told, then an adjunct.
+        let after_object = || {
+            let j = c_at + c.words;
+            if !takes_person_object(&ascii_lower(self.w(c_at))) || j >= n || !toks[j].is_word() {
+                return false;
+            }
+            let object_end =
+                if matches!(self.lower(j).as_str(), "him" | "her" | "them" | "us" | "me") {
+                    Some(j + 1)
+                } else {
+                    cx.mention_after(toks, j)
+                        .filter(|(o, _, _)| o.kind != MentionKind::Pronoun)
+                        .map(|(_, _, e)| e)
+                };
+            // Not `In a letter to Zucker, Trump asked the network to donate ...`: the clause
+            // before the comma has a verb, and no infinitive follows the object.
+            object_end.is_some_and(|e| {
+                self.adjunct_only(e) && !self.is_word(e, "to") && self.has_finite_verb(0, comma)
+            })
+        };
+        if m.span.start != toks[t0].span.start
+            || !(self.adjunct_only(c_at + c.words) || after_object())
+        {
             return None;
         }
         Some(vec![self.found(
@@ -578,7 +600,16 @@ impl<'a> Sentence<'a> {
         ) || is_day(self.w(first));
         let verb_like = words.iter().any(|&i| {
             let w = self.lower(i);
-            is_auxiliary(&w) || &*w == "that"
+            // `asked the trustees to delay`: an infinitive is no adjunct.
+            let infinitive = &*w == "to"
+                && i + 1 < n
+                && self.toks[i + 1].is_word()
+                && self.w(i + 1).starts_with(|c: char| c.is_ascii_lowercase())
+                && !matches!(
+                    self.lower(i + 1).as_str(),
+                    "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "this" | "that"
+                );
+            is_auxiliary(&w) || &*w == "that" || infinitive
         });
         words.len() <= 8
             && opens

@@ -2562,3 +2562,22 @@ fn day_after_an_honorific_is_a_surname() {
         )],
     );
 }
+
+#[test]
+fn a_closing_tag_with_the_person_told() {
+    // Failed before: no row.
+    check_indirect(
+        "The union will probably stay out of the race, its political director Alan Reeve told the Gazette on Monday.",
+        &[(
+            "The union will probably stay out of the race",
+            Some("Alan Reeve"),
+            "indirect.clause-cue",
+        )],
+    );
+    // Guard: a fronted phrase with no verb is no clause, and an infinitive after the object
+    // is no adjunct.
+    check_indirect(
+        "In a letter to the board, Ms. Hart asked the trustees to delay the vote.",
+        &[("to delay the vote", Some("Hart"), "indirect.infinitive")],
+    );
+}
