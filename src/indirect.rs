@@ -1214,6 +1214,10 @@ impl<'a> Sentence<'a> {
         {
             return true;
         }
+        // `in Iowa, where he says he can win`
+        if k > 1 && self.w(k - 1) == "where" && self.toks[k - 2].is(',') {
+            return true;
+        }
         // After a plural possessive: `Sanders’ spokesman Michael Briggs said`.
         if (p.is('’') || p.is('\'')) && k > 1 && self.w(k - 2).ends_with('s') {
             return true;

@@ -2581,3 +2581,21 @@ fn a_closing_tag_with_the_person_told() {
         &[("to delay the vote", Some("Hart"), "indirect.infinitive")],
     );
 }
+
+#[test]
+fn reported_speech_in_a_where_clause() {
+    // Failed before: no row.
+    check_indirect(
+        "Ms. Tregear has spent most of the week in Cornwall, where she says the party can take three seats.",
+        &[(
+            "the party can take three seats",
+            Some("Tregear"),
+            "indirect.cue-clause",
+        )],
+    );
+    // A sentence that opens with `Where` is no relative clause.
+    check_indirect(
+        "Where the council saw a budget gap, the unions saw a pay freeze.",
+        &[],
+    );
+}
