@@ -824,7 +824,14 @@ impl<'a> Ctx<'a> {
         let mut start = end;
         while start > floor && end - start < 14 {
             let t = &toks[start - 1];
-            if !(t.is_word() || t.is('-') || t.is('&')) {
+            // `Bernie Sanders’ campaign`: the apostrophe of a plural possessive.
+            let plural_possessive = (t.is('’') || t.is('\''))
+                && start < end
+                && start - 1 > floor
+                && toks[start - 2].is_word()
+                && toks[start - 2].span.end == t.span.start
+                && self.w(&toks[start - 2]).ends_with('s');
+            if !(t.is_word() || t.is('-') || t.is('&') || plural_possessive) {
                 break;
             }
             let w = self.w(t);

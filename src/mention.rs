@@ -978,9 +978,15 @@ impl<'a> Grammar<'a> {
         let fw = self.word(first);
         // A possessive name works as a determiner: `Rubio’s deputy campaign manager`,
         // `Hillary Clinton’s top aide`.
-        let owner_end = toks.iter().take(3).position(|t| {
+        let owner_end = toks.iter().take(4).enumerate().position(|(i, t)| {
             let w = self.word(t);
             (w.ends_with("’s") || w.ends_with("'s")) && w.starts_with(char::is_uppercase)
+                // `Bernie Sanders’ campaign`: the apostrophe after a plural name.
+                || (t.is('’') || t.is('\''))
+                    && i > 0
+                    && toks[i - 1].span.end == t.span.start
+                    && self.word(&toks[i - 1]).ends_with('s')
+                    && self.word(&toks[i - 1]).starts_with(char::is_uppercase)
         });
         let possessive_first = owner_end
             .is_some_and(|k| toks.len() > k + 1 && toks[..k].iter().all(|t| self.is_name_word(t)))

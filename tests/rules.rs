@@ -2599,3 +2599,16 @@ fn reported_speech_in_a_where_clause() {
         &[],
     );
 }
+
+#[test]
+fn a_plural_possessive_opens_a_speaker_phrase() {
+    // Failed before: no row.
+    check_indirect(
+        "Tom Rhodes’ campaign says it raised more than $4 million in March.",
+        &[(
+            "it raised more than $4 million in March",
+            Some("Tom Rhodes’ campaign"),
+            "indirect.cue-clause",
+        )],
+    );
+}
