@@ -1377,6 +1377,15 @@ impl<'a> Sentence<'a> {
                 )
         };
         if takes_person_object(&lw) {
+            // `asked whether he would run`: an indirect question with no person asked.
+            if lw.starts_with("ask")
+                && matches!(
+                    self.lower(j).as_str(),
+                    "whether" | "if" | "how" | "why" | "which"
+                )
+            {
+                return Some(j);
+            }
             // `told reporters he`, `warned voters the plan`: skip a short object.
             if let Some(k) = (j + 1..n.min(j + 5)).find(|&k| {
                 let w = self.lower(k);

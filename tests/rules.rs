@@ -2612,3 +2612,16 @@ fn a_plural_possessive_opens_a_speaker_phrase() {
         )],
     );
 }
+
+#[test]
+fn an_indirect_question_right_after_asked() {
+    // Failed before: no row.
+    check_indirect(
+        "The committee chair asked whether the scheme had ever been costed.",
+        &[(
+            "whether the scheme had ever been costed",
+            Some("The committee chair"),
+            "indirect.cue-clause",
+        )],
+    );
+}
