@@ -58,6 +58,9 @@ pub fn find(
             cx.cue_at(&toks, i)
                 .or_else(|| intent_or_stance_at(&cx, &toks, i))
         }));
+        if is_title_case(&cx, &toks) {
+            headline_cues(&cx, &toks, &mut cues);
+        }
         if cues.iter().all(Option::is_none) {
             continue;
         }
@@ -102,6 +105,64 @@ pub fn find(
         }
     }
     out
+}
+
+/// A headline in title case: `Hillary Clinton Says No To Fox News`. Four words or more,
+/// nearly all of them capitalised.
+fn is_title_case(cx: &Ctx<'_>, toks: &[Tok]) -> bool {
+    let (mut words, mut caps) = (0usize, 0usize);
+    for t in toks.iter().filter(|t| t.is_word()) {
+        words += 1;
+        if cx.w(t).starts_with(char::is_uppercase) {
+            caps += 1;
+        }
+        if words > 40 {
+            return false;
+        }
+    }
+    words >= 4 && caps * 10 >= words * 8
+}
+
+/// In a title-case headline, a capitalised verb of saying is a cue: `Rubio Says ...`,
+/// `Governor Warns ...`.
+fn headline_cues(cx: &Ctx<'_>, toks: &[Tok], cues: &mut [Option<CueForm>]) {
+    for (i, t) in toks.iter().enumerate() {
+        if cues[i].is_some() || i == 0 || !t.is_word() {
+            continue;
+        }
+        let w = cx.w(t);
+        if !w.starts_with(char::is_uppercase) {
+            continue;
+        }
+        let lower = ascii_lower(w);
+        if matches!(
+            lower.as_str(),
+            "says"
+                | "said"
+                | "tells"
+                | "told"
+                | "warns"
+                | "claims"
+                | "urges"
+                | "vows"
+                | "admits"
+                | "insists"
+                | "argues"
+                | "predicts"
+                | "explains"
+                | "reveals"
+                | "denies"
+                | "suggests"
+                | "asks"
+                | "promises"
+                | "pledges"
+        ) {
+            cues[i] =
+                cx.g.lex
+                    .cue_at(&[lower.as_str()])
+                    .filter(|c| c.words == 1 && !c.participle);
+        }
+    }
 }
 
 /// Splits a paragraph's tokens into sentences, as token ranges: a sentence ends at a full

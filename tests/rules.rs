@@ -2625,3 +2625,21 @@ fn an_indirect_question_right_after_asked() {
         )],
     );
 }
+
+#[test]
+fn a_title_case_headline_reports_with_a_capitalised_verb() {
+    // Failed before: no row.
+    check_indirect(
+        "Harbour Board Says New Ferry Terminal Will Open In May",
+        &[(
+            "New Ferry Terminal Will Open In May",
+            Some("Harbour Board"),
+            "indirect.cue-clause",
+        )],
+    );
+    // Guard: a capitalised `Says` in running text is no cue.
+    check_indirect(
+        "The app is called Says and it is popular with teenagers.",
+        &[],
+    );
+}
