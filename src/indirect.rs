@@ -1269,6 +1269,8 @@ impl<'a> Sentence<'a> {
             || p.is('-')
             || p.is(';')
             || p.is(':')
+            // `(Trump writes that ...)`
+            || p.is('(') && k == 1
             || m.antecedent.is_some()
             // `“...,” he said, adding that ...`: the subject of a tag after a quote.
             || self.quoted(k - 1)
@@ -1360,7 +1362,10 @@ impl<'a> Sentence<'a> {
                         | "often"
                         | "once"
                 );
-            if adjunct && (j..t).all(|i| toks[i].is_word()) {
+            // Words only, and the apostrophe of a plural possessive (`wrote to Sanders’
+            // office that`).
+            if adjunct && (j..t).all(|i| toks[i].is_word() || toks[i].is('’') || toks[i].is('\''))
+            {
                 return Some(t + 1);
             }
         }

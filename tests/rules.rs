@@ -2643,3 +2643,24 @@ fn a_title_case_headline_reports_with_a_capitalised_verb() {
         &[],
     );
 }
+
+#[test]
+fn reported_speech_in_brackets_and_after_a_plural_possessive() {
+    // Failed before: no row for either.
+    check_indirect(
+        "(Ms. Varga writes that the levy would fall hardest on small farms.)",
+        &[(
+            "the levy would fall hardest on small farms",
+            Some("Varga"),
+            "indirect.cue-clause",
+        )],
+    );
+    check_indirect(
+        "The veterans’ league wrote to the Hendersons’ lawyer that the emblem could not be used.",
+        &[(
+            "the emblem could not be used",
+            Some("The veterans’ league"),
+            "indirect.cue-clause",
+        )],
+    );
+}
