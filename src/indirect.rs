@@ -1032,7 +1032,8 @@ impl<'a> Sentence<'a> {
             v if is_intent(v) => true,
             "urge" | "urges" | "urged" | "urging" | "ask" | "asks" | "asked" | "asking"
             | "call" | "calls" | "called" | "calling" | "demand" | "demands" | "demanded"
-            | "demanding" => false,
+            | "demanding" | "tell" | "tells" | "told" | "telling" | "warn" | "warns" | "warned"
+            | "warning" | "advise" | "advises" | "advised" | "advising" => false,
             _ => return None,
         };
         let j = c_at + c.words;

@@ -2664,3 +2664,24 @@ fn reported_speech_in_brackets_and_after_a_plural_possessive() {
         )],
     );
 }
+
+#[test]
+fn an_instruction_to_the_person_told_is_reported() {
+    // Failed before: no row.
+    check_indirect(
+        "The referee told Mr. Osei to leave the pitch at once.",
+        &[(
+            "to leave the pitch at once",
+            Some("The referee"),
+            "indirect.infinitive",
+        )],
+    );
+    check_indirect(
+        "Her doctor told Ms. Lamb not to travel until March.",
+        &[(
+            "not to travel until March",
+            Some("Her doctor"),
+            "indirect.infinitive",
+        )],
+    );
+}
