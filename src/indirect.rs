@@ -1049,8 +1049,14 @@ impl<'a> Sentence<'a> {
             } else {
                 j
             };
-            (from + 1..toks.len().min(from + 6)).find(|&k| {
-                self.is_word(k, "to") && (from..k).all(|i| toks[i].is_word() && !self.quoted(i))
+            // The people asked may be a list: `asked Mills, Sullivan and Abedin to`.
+            (from + 1..toks.len().min(from + 10)).find(|&k| {
+                self.is_word(k, "to")
+                    && (from..k).all(|i| {
+                        !self.quoted(i)
+                            && (toks[i].is_word()
+                                || toks[i].is(',') && self.w(i + 1).starts_with(char::is_uppercase))
+                    })
             })?
         };
         let next = toks.get(to + 1).filter(|t| t.is_word())?;
@@ -1246,9 +1252,14 @@ impl<'a> Sentence<'a> {
             .filter(|&(start, end)| self.has_finite_verb(start, end));
         // No clause: what a speech act names (`, citing security concerns`, `, accusing
         // the board of delay`).
+        // No clause: a call (`, asking him to probe the claims`), or what a speech act names.
         let (content, rule) = match clause {
             Some(content) => (content, Rule::IndirectParticiple),
-            None if comma => (self.speech_act(c_at, c)?, Rule::IndirectSpeechAct),
+            None if comma => match self.infinitive(c_at, c) {
+                Some(r) if is_intent(&self.lower(c_at)) => (r, Rule::IndirectIntent),
+                Some(r) => (r, Rule::IndirectInfinitive),
+                None => (self.speech_act(c_at, c)?, Rule::IndirectSpeechAct),
+            },
             None => return None,
         };
         let (m, appos) = last.or_else(|| self.sentence_subject(c_at))?;

@@ -2685,3 +2685,24 @@ fn an_instruction_to_the_person_told_is_reported() {
         )],
     );
 }
+
+#[test]
+fn calls_after_a_participle_and_to_a_list_of_people() {
+    // Failed before: no row for either.
+    check_indirect(
+        "Two committee chairs wrote to the regulator, asking him to review the licence.",
+        &[(
+            "to review the licence",
+            Some("Two committee chairs"),
+            "indirect.infinitive",
+        )],
+    );
+    check_indirect(
+        "The trust asked Patel, Moreno and Quinn to hand over their notes.",
+        &[(
+            "to hand over their notes",
+            Some("The trust"),
+            "indirect.infinitive",
+        )],
+    );
+}
