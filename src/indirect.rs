@@ -1454,6 +1454,14 @@ impl<'a> Sentence<'a> {
                         | "but"
                 )
         };
+        // The words from `j` to `k` make a plain object: `urged Brussels to avoid a fight`
+        // reports no clause.
+        let plain_object = |k: usize| {
+            (j..k).all(|i| {
+                toks[i].is_word()
+                    && !matches!(self.lower(i).as_str(), "to" | "of" | "about" | "for")
+            })
+        };
         if takes_person_object(&lw) {
             // `asked whether he would run`: an indirect question with no person asked.
             if lw.starts_with("ask")
@@ -1500,12 +1508,19 @@ impl<'a> Sentence<'a> {
                         | "where"
                 )
             }) {
-                // `urged Brussels to avoid a fight` reports no clause.
-                if (j..k).all(|i| {
-                    toks[i].is_word()
-                        && !matches!(self.lower(i).as_str(), "to" | "of" | "about" | "for")
-                }) {
+                if plain_object(k) {
                     return Some(k);
+                }
+            }
+            // `asked the 2016 Democratic White House contender if ...`: a longer object before
+            // an indirect question.
+            if lw.starts_with("ask") {
+                if let Some(k) = (j + 1..n.min(j + 9))
+                    .find(|&k| matches!(self.lower(k).as_str(), "whether" | "if" | "why" | "how"))
+                {
+                    if plain_object(k) {
+                        return Some(k);
+                    }
                 }
             }
             return None;

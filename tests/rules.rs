@@ -2706,3 +2706,16 @@ fn calls_after_a_participle_and_to_a_list_of_people() {
         )],
     );
 }
+
+#[test]
+fn an_indirect_question_after_a_long_object() {
+    // Failed before: no row.
+    check_indirect(
+        "The Herald asked the 38-year-old Green Party candidate whether she would stand again.",
+        &[(
+            "whether she would stand again",
+            Some("The Herald"),
+            "indirect.cue-clause",
+        )],
+    );
+}
