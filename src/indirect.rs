@@ -429,7 +429,7 @@ impl<'a> Sentence<'a> {
                 && (i == 0
                     || matches!(
                         toks[i - 1].kind,
-                        TokKind::Punct(',' | '—' | '–' | '-' | '(')
+                        TokKind::Punct(',' | '—' | '–' | '-' | '(' | ':')
                     )
                     || i > 3 && toks[i - 1].is_word() && self.has_finite_verb(0, i))
         })?;
@@ -450,8 +450,9 @@ impl<'a> Sentence<'a> {
             })
         };
         let n = toks.len();
-        if a == 0 {
-            // `According to X, CLAUSE`: the clause after the comma.
+        if a == 0 || toks[a - 1].is(':') {
+            // `According to X, CLAUSE`: the clause after the comma (also after a colon:
+            // `It has not gone unnoticed: according to recent polls, ...`).
             let (m, appos, comma) = match cx.mention_after(toks, np) {
                 Some((m, appos, end)) => {
                     let comma = (end..n.min(end + 12)).find(|&i| toks[i].is(','))?;
@@ -483,21 +484,26 @@ impl<'a> Sentence<'a> {
             // `Since November, according to Human Rights Watch, forces have killed ...`,
             // `The implication, according to the aide, is that ...`: with no verb before it,
             // the source is a parenthesis and the clause follows it.
+            // A source that closes the sentence (`An average of 81 percent of Democrats
+            // approve of Obama, according to HuffPost Pollster.`) speaks for what precedes it,
+            // verb or not.
             if toks[a - 1].is(',') && !self.has_finite_verb(0, a) {
-                let (m, appos, close) = cx
+                if let Some((m, appos, close)) = cx
                     .mention_after(toks, np)
-                    .filter(|&(_, _, end)| end < n && toks[end].is(','))?;
-                let (start, stop) = (close + 1, self.clause_end(close + 1));
-                if !self.has_finite_verb(start, stop) {
-                    return None;
+                    .filter(|&(_, _, end)| end < n && toks[end].is(','))
+                {
+                    let (start, stop) = (close + 1, self.clause_end(close + 1));
+                    if !self.has_finite_verb(start, stop) {
+                        return None;
+                    }
+                    return Some(vec![self.found(
+                        (start, stop),
+                        m,
+                        appos,
+                        cue,
+                        Rule::IndirectAccordingTo,
+                    )]);
                 }
-                return Some(vec![self.found(
-                    (start, stop),
-                    m,
-                    appos,
-                    cue,
-                    Rule::IndirectAccordingTo,
-                )]);
             }
             let (m, appos) = match cx.mention_after(toks, np) {
                 Some((m, appos, end))

@@ -2719,3 +2719,24 @@ fn an_indirect_question_after_a_long_object() {
         )],
     );
 }
+
+#[test]
+fn according_to_closing_a_verbless_sentence_and_after_a_colon() {
+    // Failed before: no row for either.
+    check_indirect(
+        "An average of 64 per cent of members in favour of the deal, according to the union.",
+        &[(
+            "An average of 64 per cent of members in favour of the deal",
+            Some("the union"),
+            "indirect.according-to",
+        )],
+    );
+    check_indirect(
+        "It has not gone unnoticed: according to recent polls, the mayor trails by nine points.",
+        &[(
+            "the mayor trails by nine points",
+            Some("recent polls"),
+            "indirect.according-to",
+        )],
+    );
+}
