@@ -7,10 +7,10 @@ use whosaid::eval;
 /// below it.
 const E2E_F1_FLOOR: f64 = 0.88;
 
-/// Indirect speech on dev, by overlap: the levels reached (precision 0.948, recall 0.398,
-/// attribution 0.887), a little below, so that a change that loses ground fails.
+/// Indirect speech on dev, by overlap: the levels reached (precision 0.948, recall 0.402,
+/// attribution 0.885), a little below, so that a change that loses ground fails.
 const INDIRECT_PRECISION_FLOOR: f64 = 0.94;
-const INDIRECT_RECALL_FLOOR: f64 = 0.395;
+const INDIRECT_RECALL_FLOOR: f64 = 0.40;
 const INDIRECT_ATTRIBUTION_FLOOR: f64 = 0.88;
 
 fn dev_report() -> Option<eval::Report> {
