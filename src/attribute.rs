@@ -2169,6 +2169,16 @@ impl<'a> Quoted<'a> {
     /// A parenthetical tag: `CNN, Cruz said, called the announcement “highly significant.”`
     fn parenthetical_tag(&self) -> Outcome {
         let (cx, lead, l_end) = (self.cx, &self.site.lead, self.l_end);
+        // The tag at cue `i` speaks for the quote.
+        let tag = |m: Mention, appos: Option<Span>, i: usize, c: CueForm| {
+            Outcome::Found(self.mk(
+                self.direct_or(true),
+                Some(m),
+                appos,
+                Some(cx.cue_span(lead, i, c)),
+                Rule::SentenceLeadCue,
+            ))
+        };
         for i in 1..l_end {
             let Some(c) = cx
                 .speech_cue_at(lead, i)
@@ -2188,13 +2198,7 @@ impl<'a> Quoted<'a> {
                         Some(e).filter(|&e| e < l_end && lead[e].is(','))
                     };
                     if close.is_some_and(|k| k + 1 < l_end && lead[k + 1].is_word()) {
-                        return Outcome::Found(self.mk(
-                            self.direct_or(true),
-                            Some(m),
-                            appos,
-                            Some(cx.cue_span(lead, i, c)),
-                            Rule::SentenceLeadCue,
-                        ));
+                        return tag(m, appos, i, c);
                     }
                 }
             }
@@ -2223,13 +2227,7 @@ impl<'a> Quoted<'a> {
                 continue;
             }
             if let Some(m) = cx.g.classify(&lead[open + 1..i]) {
-                return Outcome::Found(self.mk(
-                    self.direct_or(true),
-                    Some(m),
-                    None,
-                    Some(cx.cue_span(lead, i, c)),
-                    Rule::SentenceLeadCue,
-                ));
+                return tag(m, None, i, c);
             }
         }
         Outcome::Next
