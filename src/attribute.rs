@@ -1508,12 +1508,17 @@ impl<'a> Quoted<'a> {
         }
     }
 
-    /// Never speech: `the so-called “dark fleet”`, a nickname between two names.
+    /// Never speech: `the so-called “dark fleet”`, a nickname between two names, an attribute
+    /// value of markup.
     fn never_speech(&self) -> bool {
         let cx = self.cx;
         let Some(last) = self.site.lead.last() else {
             return false;
         };
+        // `<a href="http://…">`: markup left in the text.
+        if last.is('=') {
+            return true;
+        }
         let lw = ascii_lower(cx.w(last));
         matches!(
             lw.as_str(),
@@ -2142,19 +2147,30 @@ impl<'a> Quoted<'a> {
                 ));
             }
             // `According to Sharp, Trump is the “kind-hearted” father`: the phrase closes at
-            // a comma and the clause after it has no cue of its own.
-            let comma = (np_start + 1..l_end.min(np_start + 12)).find(|&i| lead[i].is(','));
+            // a comma and the clause after it has no cue of its own. The phrase may go on
+            // after the speaker: `According to Paul Sperry of the Hoover Institution, “...”`.
+            let comma = (np_start + 1..lead.len().min(np_start + 12)).find(|&i| lead[i].is(','));
             if let Some(comma) = comma {
                 let own_cue = (comma + 1..l_end).any(|i| cx.speech_cue_at(lead, i).is_some());
-                if let Some(m) = cx.g.classify(&lead[np_start..comma]).filter(|m| {
+                let m = cx
+                    .mention_after(&lead[..comma], np_start)
+                    .filter(|&(_, appos, _)| appos.is_none())
+                    .map(|(m, _, _)| m)
+                    .or_else(|| cx.g.classify(&lead[np_start..comma]));
+                if let Some(m) = m.filter(|m| {
                     !own_cue
                         && matches!(
                             m.kind,
                             MentionKind::Person | MentionKind::Org | MentionKind::Description
                         )
                 }) {
+                    let kind = if comma >= l_end {
+                        self.direct_or(a > 0)
+                    } else {
+                        QuoteKind::Partial
+                    };
                     return Outcome::Found(self.mk(
-                        QuoteKind::Partial,
+                        kind,
                         Some(m),
                         None,
                         Some(cx.cue_span(lead, a, c)),

@@ -253,6 +253,12 @@ fn scare_quotes_titles_and_nicknames_are_not_speech() {
         &[],
     );
     check("Boxer Tony “The Hammer” Russo is back.", &[]);
+    // Markup left in the text: an attribute value is no quote (failed before, in a sentence
+    // of reported speech).
+    check(
+        "Fox News reported that <a href=\"http://video.example.com\">the emails</a> were classified.",
+        &[],
+    );
     // Shows and papers, the sentence's comma or period inside the marks (American style).
     check(
         "Senator Okafor, speaking on NBC's \"Meet the Press,\" said the deal was dead.",
@@ -517,6 +523,16 @@ fn according_to_closing_at_a_comma_speaks_for_the_clause_after_it() {
     check(
         "According to the ministry, the talks were “constructive.”",
         &[("“constructive.”", Some("the ministry"), "according-to")],
+    );
+    // The source phrase goes on after the speaker's name (failed before: no row, or the
+    // subject of the clause as speaker).
+    check(
+        "According to Paul Sperry of the Hoover Institution, “The agency has been moving families inland at night.”",
+        &[("“The agency", Some("Paul Sperry"), "according-to")],
+    );
+    check(
+        "According to Dr Ines Mara of Leeds University, the trust had been “quietly moving” patients.",
+        &[("“quietly moving”", Some("Ines Mara"), "according-to")],
     );
     // A clause with a cue of its own keeps it.
     check(
