@@ -403,13 +403,16 @@ impl<'a> Ctx<'a> {
         }
         // Most words are no cue: ask the lexicon first, then rule out the noun readings.
         let form = self.g.lex.cue_at(&words[..n])?;
-        // Not speech: `added up to`, `continues gaining momentum`, `believe me`.
+        // Not speech: `added up to`, `continues gaining momentum`, `believe me`, `ruled out`.
         if form.words == 1 && n > 1 {
             let next = words[1];
             let not_speech = match w0 {
                 "add" | "adds" | "added" | "adding" => next == "up",
                 "continue" | "continues" | "continued" | "continuing" => next.ends_with("ing"),
                 "believe" => next == "me",
+                // `ruled the ring`, `ruled out`, `assumed office`, `determined the cause`: these
+                // report only a `that` clause.
+                "ruled" | "assumed" | "assuming" | "determined" => next != "that",
                 _ => false,
             };
             if not_speech {

@@ -605,7 +605,12 @@ impl<'a> Sentence<'a> {
                 self.adjunct_only(e) && !self.is_word(e, "to") && self.has_finite_verb(0, comma)
             })
         };
+        // `, the senator proposed a constitutional amendment.`: a verb of reporting with an
+        // object is no tag.
+        let object = c.class != CueClass::Speech
+            && matches!(self.lower(c_at + c.words).as_str(), "the" | "a" | "an");
         if m.span.start != toks[t0].span.start
+            || object
             || !(self.adjunct_only(c_at + c.words) || after_object())
         {
             return None;
@@ -970,6 +975,12 @@ impl<'a> Sentence<'a> {
                     })
                     .map_or((s, e), |b| (s, b))
             });
+            // `After he warned that rates would rise, the bank ...`: a clause in a subordinate
+            // clause opening the sentence ends at its comma.
+            let clause = clause.map(|(s, e)| match self.subordinate_end(c_at) {
+                Some(b) if b >= s => (s, e.min(b)),
+                _ => (s, e),
+            });
             let Some((start, end)) = clause
                 .filter(|&(s, e)| !(s..e).any(|i| self.quoted(i)) && self.has_finite_verb(s, e))
             else {
@@ -1023,6 +1034,40 @@ impl<'a> Sentence<'a> {
             c_at = end.max(c_at + 1);
         }
         (!out.is_empty()).then_some(out)
+    }
+
+    /// The comma that closes a subordinate clause opening the sentence and holding the cue
+    /// at `c_at`: `After he warned that rates would rise, ...`, `Shortly after it ruled last
+    /// July, ...`.
+    fn subordinate_end(&self, c_at: usize) -> Option<usize> {
+        let sub = |i: usize| {
+            matches!(
+                self.lower(i).as_str(),
+                "after"
+                    | "before"
+                    | "when"
+                    | "whenever"
+                    | "while"
+                    | "since"
+                    | "because"
+                    | "once"
+                    | "until"
+                    | "if"
+                    | "although"
+                    | "though"
+                    | "unless"
+                    | "whereas"
+            )
+        };
+        let opens = sub(0)
+            || matches!(
+                self.lower(0).as_str(),
+                "shortly" | "soon" | "just" | "only" | "even" | "long" | "right" | "days" | "weeks"
+            ) && sub(1);
+        if !opens || (0..c_at).any(|i| self.toks[i].is(',')) {
+            return None;
+        }
+        (c_at..self.toks.len()).find(|&i| self.toks[i].is(',') && !self.quoted(i))
     }
 
     /// The infinitive a verb of promising or calling reports, from its `to` to the clause

@@ -1449,7 +1449,7 @@ fn a_sentence_going_on_after_a_fragment_is_no_tag() {
     // `..., who estimates ... “in six figures,” described the toll as`: the sentence goes on.
     check(
         "Gideon Marsh sued the council in 2019.\n\nMarsh, who reckons his legal bills ran “well into six figures,” described the ordeal as exhausting.",
-        &[("“well into six figures,”", Some("Gideon Marsh"), "context.sentence-subject")],
+        &[("“well into six figures,”", Some("Gideon Marsh"), "sentence.lead-cue")],
     );
     // `said` after a fragment is still an inverted tag.
     check(
@@ -2753,6 +2753,98 @@ fn according_to_closing_a_verbless_sentence_and_after_a_colon() {
             "the mayor trails by nine points",
             Some("recent polls"),
             "indirect.according-to",
+        )],
+    );
+}
+
+#[test]
+fn verbs_of_guessing_and_ruling_report_a_clause() {
+    // Failed before: none of these verbs was a cue.
+    check_indirect(
+        "Many speculated that the chancellor would delay the budget.",
+        &[(
+            "the chancellor would delay",
+            Some("Many"),
+            "indirect.cue-clause",
+        )],
+    );
+    check_indirect(
+        "Party whips reckon the rebels will fold before the vote.",
+        &[(
+            "the rebels will fold",
+            Some("Party whips"),
+            "indirect.cue-clause",
+        )],
+    );
+    check_indirect(
+        "A federal judge ruled that the county must reopen the polling sites.",
+        &[(
+            "the county must reopen",
+            Some("A federal judge"),
+            "indirect.cue-clause",
+        )],
+    );
+    check_indirect(
+        "The inspector general determined that some of the files held secret material.",
+        &[(
+            "some of the files held",
+            Some("The inspector general"),
+            "indirect.cue-clause",
+        )],
+    );
+    // Not reports: `ruled out`, `assumed office`.
+    check_indirect(
+        "With a vote for Lowe ruled out, Cross said he is left with only two options.",
+        &[(
+            "he is left with only two options",
+            Some("Cross"),
+            "indirect.cue-clause",
+        )],
+    );
+    check_indirect(
+        "When he assumed office in 2007, he made the climate a priority.",
+        &[],
+    );
+}
+
+#[test]
+fn a_clause_in_an_opening_subordinate_clause_ends_at_its_comma() {
+    // Failed before: the clause ran on into the main clause, which has its own subject.
+    let text =
+        "While critics argue that swaps encourage kidnappings, the minister has approved three more.";
+    check_indirect(
+        text,
+        &[(
+            "swaps encourage kidnappings",
+            Some("critics"),
+            "indirect.cue-clause",
+        )],
+    );
+    let found = extractor().extract(text);
+    assert_eq!(
+        found.quotes[0].span.slice(text),
+        "swaps encourage kidnappings"
+    );
+    // And a verb of reporting after no `that` does not take the main clause as its own.
+    check_indirect(
+        "Shortly after it ruled last July in favour of the union, the senator tabled a motion.",
+        &[],
+    );
+}
+
+#[test]
+fn a_reporting_verb_with_an_object_closes_no_clause() {
+    // Failed before: `the senator proposed` was read as the tag of the clause before it.
+    check_indirect(
+        "After he warned last July about the debt, the senator proposed a constitutional amendment.",
+        &[],
+    );
+    check_indirect(
+        "Wages will rise this year, the minister predicted on Monday.",
+        &[(
+            "Wages will rise this year",
+            Some("the minister"),
+            "indirect.clause-cue",
         )],
     );
 }
