@@ -403,6 +403,28 @@ impl<'a> Ctx<'a> {
         }
         // Most words are no cue: ask the lexicon first, then rule out the noun readings.
         let form = self.g.lex.cue_at(&words[..n])?;
+        // `show` is a verb after a plural subject (`polls show`, `the data show`), a noun
+        // after anything else (`his talk show`, `the show “Lopez Tonight”`).
+        if w0 == "show" {
+            let prev = i
+                .checked_sub(1)
+                .and_then(|p| toks.get(p))
+                .filter(|t| t.is_word())
+                .map(|t| ascii_lower(self.w(t)));
+            let plural = prev.is_some_and(|p| {
+                p.as_str() == "data"
+                    || p.ends_with('s')
+                        && !p.ends_with("'s")
+                        && !p.ends_with("’s")
+                        && !matches!(
+                            p.as_str(),
+                            "his" | "this" | "its" | "is" | "was" | "has" | "news" | "as" | "us"
+                        )
+            });
+            if !plural {
+                return None;
+            }
+        }
         // Not speech: `added up to`, `continues gaining momentum`, `believe me`, `ruled out`.
         if form.words == 1 && n > 1 {
             let next = words[1];

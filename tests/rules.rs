@@ -2848,3 +2848,33 @@ fn a_reporting_verb_with_an_object_closes_no_clause() {
         )],
     );
 }
+
+#[test]
+fn show_is_a_cue_after_a_plural_subject_only() {
+    // Failed before: bare `show` was no cue.
+    check_indirect(
+        "Early polls show the race for the county seat is tight.",
+        &[(
+            "the race for the county seat is tight",
+            Some("Early polls"),
+            "indirect.cue-clause",
+        )],
+    );
+    check_indirect(
+        "Council records show that the hall was let at a loss for a decade.",
+        &[(
+            "the hall was let at a loss",
+            Some("Council records"),
+            "indirect.cue-clause",
+        )],
+    );
+    // A noun after anything else.
+    check_indirect(
+        "He presents a talk show on the local station from six to nine every weekday.",
+        &[],
+    );
+    check(
+        "For years she hosted the late-night show “Harbour Lights.”",
+        &[],
+    );
+}
