@@ -921,14 +921,41 @@ impl<'a> Sentence<'a> {
                         // A subject the mention grammar cannot take whole (`Many speakers
                         // at the service, including ..., said`): the leading noun phrase,
                         // if no verb stands between it and the cue.
-                        self.sentence_subject(before).filter(|(m, _)| {
-                            let after = toks.partition_point(|t| t.span.start < m.span.end);
-                            let lone_article = matches!(
-                                ascii_lower(m.span.slice(cx.text)).as_str(),
-                                "the" | "a" | "an" | "this" | "that" | "these" | "those"
-                            );
-                            !lone_article && !self.verb_outside_commas(after, before)
-                        })
+                        self.sentence_subject(before)
+                            .filter(|(m, _)| {
+                                let after = toks.partition_point(|t| t.span.start < m.span.end);
+                                let lone_article = matches!(
+                                    ascii_lower(m.span.slice(cx.text)).as_str(),
+                                    "the" | "a" | "an" | "this" | "that" | "these" | "those"
+                                );
+                                !lone_article && !self.verb_outside_commas(after, before)
+                            })
+                            .map(|(m, appos)| {
+                                // `People with knowledge of the plans said`: a description
+                                // runs on to the cue when only words stand between.
+                                let after = toks.partition_point(|t| t.span.start < m.span.end);
+                                // Not into a relative clause: `The tenants whose flats were
+                                // flooded say`.
+                                let words = (after..before).all(|i| {
+                                    toks[i].is('’')
+                                        || toks[i].is('\'')
+                                        || toks[i].is_word()
+                                            && !matches!(
+                                                self.lower(i).as_str(),
+                                                "who" | "whose" | "whom" | "which" | "that"
+                                            )
+                                });
+                                if m.name.is_none()
+                                    && m.kind != MentionKind::Pronoun
+                                    && after < before
+                                    && words
+                                {
+                                    let span = Span::new(m.span.start, toks[before - 1].span.end);
+                                    (Mention::unnamed(span, m.kind, m.gender), appos)
+                                } else {
+                                    (m, appos)
+                                }
+                            })
                     } else {
                         None
                     }
@@ -1376,6 +1403,8 @@ impl<'a> Sentence<'a> {
                 | "still"
                 | "meanwhile"
                 | "however"
+                // `Still, even Mr. Slinker says ...`
+                | "even"
         )
     }
 
@@ -1605,6 +1634,13 @@ impl<'a> Sentence<'a> {
     /// auxiliary or modal, a past tense, or a present tense after its subject. Noun phrases
     /// (`a charity bout against his old rival`) have none.
     fn has_finite_verb(&self, start: usize, end: usize) -> bool {
+        self.finite_verb(start, end, false)
+    }
+
+    /// [`Self::has_finite_verb`], but a word in `-s` or `-ed` after a preposition or a number
+    /// is a noun (`knowledge of the plans`, `at events`, `four years`): for telling a long
+    /// subject from a clause of its own, where a verb read in a noun costs the row.
+    fn finite_verb(&self, start: usize, end: usize, strict: bool) -> bool {
         (start..end.min(self.toks.len())).any(|i| {
             let t = &self.toks[i];
             if !t.is_word() || self.quoted(i) {
@@ -1647,6 +1683,47 @@ impl<'a> Sentence<'a> {
                 && self.toks.get(i + 1).is_some_and(|n| {
                     n.is_word() && i + 1 < end && self.w(i + 1).starts_with(char::is_lowercase)
                 });
+            // After a determiner, a preposition or a number it is a noun: `the allegations`,
+            // `his remarks`, `knowledge of the plans`, `at events`, `four years`.
+            let noun_place = i > start && {
+                let p = self.lower(i - 1);
+                matches!(
+                    p.as_str(),
+                    "the"
+                        | "a"
+                        | "an"
+                        | "his"
+                        | "her"
+                        | "their"
+                        | "its"
+                        | "our"
+                        | "my"
+                        | "your"
+                        | "this"
+                        | "these"
+                        | "those"
+                        | "some"
+                        | "any"
+                        | "no"
+                        | "many"
+                        | "several"
+                        | "such"
+                        | "of"
+                ) || strict
+                    && (matches!(
+                        p.as_str(),
+                        "at" | "in"
+                            | "on"
+                            | "for"
+                            | "with"
+                            | "from"
+                            | "by"
+                            | "about"
+                            | "into"
+                            | "over"
+                    ) || is_number_word(&p)
+                        || p.starts_with(|c: char| c.is_ascii_digit()))
+            };
             after_pronoun
                 || is_auxiliary(w)
                 || is_past_tense(w)
@@ -1658,13 +1735,6 @@ impl<'a> Sentence<'a> {
                         | "knew"
                         | "found"
                         | "made"
-                        | "remains"
-                        | "wants"
-                        | "needs"
-                        | "plans"
-                        | "knows"
-                        | "thinks"
-                        | "says"
                         | "'re"
                         | "’re"
                         | "'ll"
@@ -1674,16 +1744,15 @@ impl<'a> Sentence<'a> {
                         | "'ve"
                         | "’ve"
                 )
+                || !noun_place
+                    && matches!(
+                        w,
+                        "remains" | "wants" | "needs" | "plans" | "knows" | "thinks" | "says"
+                    )
                 || i > start
+                    && !noun_place
                     && w.len() > 4
                     && w.starts_with(|c: char| c.is_ascii_lowercase())
-                    // After a determiner it is a noun: `the allegations`, `his remarks`.
-                    && !matches!(
-                        self.lower(i - 1).as_str(),
-                        "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "my"
-                            | "your" | "this" | "these" | "those" | "some" | "any" | "no"
-                            | "many" | "several" | "such" | "of"
-                    )
                     && (w.ends_with("ed")
                         || w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us"))
         })
@@ -1705,21 +1774,21 @@ impl<'a> Sentence<'a> {
             // `The officials whose laws were struck down say`: a relative clause runs to the
             // next comma.
             if !inside && t.is_word() && matches!(self.w(i), "who" | "whose" | "which" | "that") {
-                if self.has_finite_verb(from, i) {
+                if self.finite_verb(from, i, true) {
                     return true;
                 }
                 inside = true;
                 continue;
             }
             if t.is(',') || t.is('—') || t.is('–') || t.is('(') || t.is(')') || double_hyphen {
-                if !inside && self.has_finite_verb(from, i) {
+                if !inside && self.finite_verb(from, i, true) {
                     return true;
                 }
                 inside = !inside;
                 from = i + 1;
             }
         }
-        !inside && self.has_finite_verb(from, end)
+        !inside && self.finite_verb(from, end, true)
     }
 
     /// The clause from `start` runs to the sentence end, or to a comma before a participle cue

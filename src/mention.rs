@@ -1269,8 +1269,29 @@ impl<'a> Grammar<'a> {
                 if !t.is_word() {
                     return t.is('-') || t.is('’') || t.is('\'') || t.is('&');
                 }
-                self.is_cap(t)
-                    || self.lex.is_title_head(w)
+                // `When Mr. Netanyahu`, `Even Senator Ruiz`: a capitalised opener is no title.
+                self.is_cap(t) && {
+                    let l = ascii_lower(w);
+                    // All capitals is an acronym: `US assistant secretary`.
+                    !w.chars().any(|c| c.is_lowercase())
+                        || !is_stop(&l)
+                            && !matches!(
+                                l.as_str(),
+                                "even"
+                                    | "only"
+                                    | "just"
+                                    | "after"
+                                    | "before"
+                                    | "since"
+                                    | "until"
+                                    | "once"
+                                    | "although"
+                                    | "though"
+                                    | "yet"
+                                    | "still"
+                                    | "now"
+                            )
+                } || self.lex.is_title_head(w)
                     || self.lex.is_title_modifier(w)
                     || self.lex.is_honorific(w)
                     || w.chars().all(|c| c.is_numeric())

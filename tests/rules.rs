@@ -2878,3 +2878,48 @@ fn show_is_a_cue_after_a_plural_subject_only() {
         &[],
     );
 }
+
+#[test]
+fn a_long_subject_with_modifiers_reports() {
+    // Failed before: `events` after a preposition was read as a verb between the subject
+    // and the cue, so no row; the description now runs on to the cue.
+    check_indirect(
+        "Some voters who heard his speeches, on television or at events, said he had lost his spark.",
+        &[("he had lost his spark", Some("Some voters"), "indirect.cue-clause")],
+    );
+    check_indirect(
+        "A copy of the memo seen by the Guardian said inspectors could not trace the files.",
+        &[(
+            "inspectors could not trace",
+            Some("A copy of the memo seen by the Guardian"),
+            "indirect.cue-clause",
+        )],
+    );
+    // A verb-like word opening the content is no clause: `emailed supporters on Monday`.
+    check_indirect(
+        "Mateen also posted messages on Facebook during the siege.",
+        &[],
+    );
+}
+
+#[test]
+fn a_capitalised_opener_is_no_title() {
+    // Failed before: the titles were `Even Mr.` and `When Mr.`, and `even Mr. Slinker` was
+    // no subject.
+    let text = "Even Senator Ruiz says there is good reason for the delay.";
+    let q = &extractor().extract(text).quotes[0];
+    assert_eq!(q.speaker.as_deref(), Some("Ruiz"));
+    assert_eq!(q.title.as_deref(), Some("Senator"));
+    check_indirect(
+        "Still, even Mr. Slinker says there is good reason for the delay.",
+        &[(
+            "there is good reason",
+            Some("Slinker"),
+            "indirect.cue-clause",
+        )],
+    );
+    let text = "When Mr. Okafor came to Leeds, he said the demand was unfair.";
+    let q = &extractor().extract(text).quotes[0];
+    assert_eq!(q.speaker.as_deref(), Some("Okafor"));
+    assert_eq!(q.title.as_deref(), None);
+}
