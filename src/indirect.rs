@@ -1140,27 +1140,8 @@ impl<'a> Sentence<'a> {
         let next = toks.get(to + 1).filter(|t| t.is_word())?;
         let w = self.cx.w(next);
         if !w.starts_with(char::is_lowercase)
-            || matches!(
-                w,
-                "the"
-                    | "a"
-                    | "an"
-                    | "his"
-                    | "her"
-                    | "their"
-                    | "its"
-                    | "our"
-                    | "my"
-                    | "this"
-                    | "that"
-                    | "these"
-                    | "those"
-                    | "some"
-                    | "any"
-                    | "all"
-                    | "no"
-                    | "be"
-            )
+            || is_determiner(w)
+            || matches!(w, "that" | "be")
             || self.quoted(to + 1)
         {
             return None;
@@ -1687,42 +1668,22 @@ impl<'a> Sentence<'a> {
             // `his remarks`, `knowledge of the plans`, `at events`, `four years`.
             let noun_place = i > start && {
                 let p = self.lower(i - 1);
-                matches!(
-                    p.as_str(),
-                    "the"
-                        | "a"
-                        | "an"
-                        | "his"
-                        | "her"
-                        | "their"
-                        | "its"
-                        | "our"
-                        | "my"
-                        | "your"
-                        | "this"
-                        | "these"
-                        | "those"
-                        | "some"
-                        | "any"
-                        | "no"
-                        | "many"
-                        | "several"
-                        | "such"
-                        | "of"
-                ) || strict
-                    && (matches!(
-                        p.as_str(),
-                        "at" | "in"
-                            | "on"
-                            | "for"
-                            | "with"
-                            | "from"
-                            | "by"
-                            | "about"
-                            | "into"
-                            | "over"
-                    ) || is_number_word(&p)
-                        || p.starts_with(|c: char| c.is_ascii_digit()))
+                is_determiner(&p)
+                    || p.as_str() == "of"
+                    || strict
+                        && (matches!(
+                            p.as_str(),
+                            "at" | "in"
+                                | "on"
+                                | "for"
+                                | "with"
+                                | "from"
+                                | "by"
+                                | "about"
+                                | "into"
+                                | "over"
+                        ) || is_number_word(&p)
+                            || p.starts_with(|c: char| c.is_ascii_digit()))
             };
             after_pronoun
                 || is_auxiliary(w)
@@ -1834,6 +1795,33 @@ impl<'a> Sentence<'a> {
             rule,
         }
     }
+}
+
+/// A determiner or possessive: the word after it is a noun (`the plans`, `his remarks`).
+fn is_determiner(w: &str) -> bool {
+    matches!(
+        w,
+        "the"
+            | "a"
+            | "an"
+            | "his"
+            | "her"
+            | "their"
+            | "its"
+            | "our"
+            | "my"
+            | "your"
+            | "this"
+            | "these"
+            | "those"
+            | "some"
+            | "any"
+            | "all"
+            | "no"
+            | "many"
+            | "several"
+            | "such"
+    )
 }
 
 fn is_day(w: &str) -> bool {
