@@ -9,6 +9,10 @@
 //! 4. `X said (that) CLAUSE`, `X told Y (that) CLAUSE`, `X believes CLAUSE` (`indirect.cue-clause`);
 //! 5. `X ..., saying (that) CLAUSE` (`indirect.participle`), also after a pattern 4 clause.
 //!
+//! Before them all, a paragraph that opens with a speaker's name and a colon (`Ann Coulter:
+//! Don't trust the machines`, a headline or a transcript) reports what follows the colon
+//! (`indirect.label`).
+//!
 //! The content span is the reported clause alone: no tag, no `that`, no final punctuation. A
 //! clause that holds a quote is not written again: the quote's own row (a partial quote,
 //! attributed by the same cue) stands for it. Mentions are the same kind as for quotes, so the
@@ -17,8 +21,8 @@
 use crate::attribute::{is_filler, is_source_noun, takes_person_object, Attribution, Ctx};
 use crate::lexicon::{CueClass, CueForm, Lexicon};
 use crate::mention::{
-    ascii_lower, is_auxiliary, is_number_word, is_past_tense, is_time_word, tokenize_into,
-    AsciiLower, Mention, MentionKind, Tok, TokKind,
+    ascii_lower, is_auxiliary, is_number_word, is_past_tense, is_time_word, tokenize,
+    tokenize_into, AsciiLower, Mention, MentionKind, Tok, TokKind,
 };
 use crate::quotes::QuoteSpan;
 use crate::span::Span;
@@ -48,6 +52,9 @@ pub fn find(
     let mut toks: Vec<Tok> = Vec::new();
     let mut cues: Vec<Option<CueForm>> = Vec::new();
     let mut qi = 0;
+    // Single-word speaker labels checked against the text: bounded, so that a document of
+    // many `Word:` lines stays linear.
+    let mut surname_checks = 0;
     for &para in paragraphs {
         tokenize_into(text, para, &mut toks);
         each_paragraph(&toks);
@@ -61,7 +68,8 @@ pub fn find(
         if is_title_case(&cx, &toks) {
             headline_cues(&cx, &toks, &mut cues);
         }
-        if cues.iter().all(Option::is_none) {
+        let label = speaker_label(&cx, &toks, &mut surname_checks);
+        if label.is_none() && cues.iter().all(Option::is_none) {
             continue;
         }
         sentences.clear();
@@ -84,7 +92,8 @@ pub fn find(
             {
                 continue;
             }
-            if cues[lo..hi].iter().all(Option::is_none) {
+            let label = label.as_ref().filter(|(colon, _)| lo == 0 && *colon < hi);
+            if label.is_none() && cues[lo..hi].iter().all(Option::is_none) {
                 continue;
             }
             quoted.clear();
@@ -99,6 +108,7 @@ pub fn find(
                 cues: &cues[lo..hi],
                 quoted: &quoted,
                 quotes: &in_sentence,
+                label,
                 span: s,
             }
             .attribute(&mut out);
@@ -285,6 +295,9 @@ struct Sentence<'a> {
     /// Whether each token stands inside a quote.
     quoted: &'a [bool],
     quotes: &'a [Span],
+    /// The colon and the speaker of a paragraph that opens with `NAME:`, in its first
+    /// sentence.
+    label: Option<&'a (usize, Mention)>,
     span: Span,
 }
 
@@ -330,7 +343,8 @@ impl<'a> Sentence<'a> {
     fn attribute(&self, out: &mut Vec<Attribution>) {
         // The first pattern that matches wins; when its clauses all hold a quote (`“...,” he
         // said, adding that ...`: the tag between commas), the cues are read in order.
-        let patterns: [Pattern<'a>; 4] = [
+        let patterns: [Pattern<'a>; 5] = [
+            Self::labelled,
             Self::according_to,
             Self::clause_then_tag,
             Self::parenthetical,
@@ -420,13 +434,32 @@ impl<'a> Sentence<'a> {
     }
 
     /// `According to X, CLAUSE` / `CLAUSE, according to X.`
+    /// `Clinton: Trump's view of the world is dangerously wrong`, `Matthews: Here's the
+    /// irony of our time ...`: a paragraph that opens with a speaker's name and a colon (a
+    /// headline, a transcript) reports what follows the colon.
+    fn labelled(&self) -> Option<Vec<Found>> {
+        let &(colon, ref m) = self.label?;
+        let (start, end) = (colon + 1, self.toks.len());
+        if !self.has_finite_verb(start, end) || (start..end).any(|i| self.quoted(i)) {
+            return None;
+        }
+        let cue = self.toks[colon].span;
+        Some(vec![self.found(
+            (start, end),
+            m.clone(),
+            None,
+            cue,
+            Rule::IndirectLabel,
+        )])
+    }
+
     fn according_to(&self) -> Option<Vec<Found>> {
         let (cx, toks) = (self.cx, self.toks);
         // After a comma or a dash, or straight after a clause (`Clinton leads by 271
         // delegates according to a count by The Associated Press.`).
         let a = (0..toks.len()).find(|&i| {
             self.cue(i).is_some_and(|c| c.class == CueClass::Phrase)
-                && (i == 0
+                && (i <= 1
                     || matches!(
                         toks[i - 1].kind,
                         TokKind::Punct(',' | '—' | '–' | '-' | '(' | ':')
@@ -450,7 +483,15 @@ impl<'a> Sentence<'a> {
             })
         };
         let n = toks.len();
-        if a == 0 || toks[a - 1].is(':') {
+        // `But according to reports, ...`: a conjunction before it still opens the sentence.
+        let opens = a == 0
+            || toks[a - 1].is(':')
+            || a == 1
+                && matches!(
+                    self.lower(0).as_str(),
+                    "but" | "and" | "yet" | "so" | "still" | "however" | "now" | "also"
+                );
+        if opens {
             // `According to X, CLAUSE`: the clause after the comma (also after a colon:
             // `It has not gone unnoticed: according to recent polls, ...`).
             let (m, appos, comma) = match cx.mention_after(toks, np) {
@@ -516,8 +557,12 @@ impl<'a> Sentence<'a> {
                 }
                 _ if rest_is_source => (phrase(n)?, None),
                 // `CLAUSE, according to a CNN tally, but his path ...`: what follows the
-                // source is no part of its clause.
-                Some((m, appos, _)) if toks[a - 1].is(',') => (m, appos),
+                // source is no part of its clause; the comma before may be missing.
+                Some((m, appos, end))
+                    if toks[a - 1].is(',') || toks.get(end).is_some_and(|t| t.is(',')) =>
+                {
+                    (m, appos)
+                }
                 _ => return None,
             };
             Some(vec![self.found(
@@ -567,7 +612,8 @@ impl<'a> Sentence<'a> {
             let (m, appos, end) = cx.mention_after(toks, t0 + c.words)?;
             let indefinite =
                 m.kind == MentionKind::Description && m.span == toks[t0 + c.words].span;
-            if !indefinite && self.adjunct_only(end) {
+            // `The host, Jo Matthews, pressed the minister.`: no clause before the comma.
+            if !indefinite && self.adjunct_only(end) && self.finite_verb(0, comma, true) {
                 return Some(vec![self.found(
                     (0, comma),
                     m,
@@ -1619,8 +1665,9 @@ impl<'a> Sentence<'a> {
     }
 
     /// [`Self::has_finite_verb`], but a word in `-s` or `-ed` after a preposition or a number
-    /// is a noun (`knowledge of the plans`, `at events`, `four years`): for telling a long
-    /// subject from a clause of its own, where a verb read in a noun costs the row.
+    /// is a noun (`knowledge of the plans`, `at events`, `four years`), and so is a
+    /// capitalised one (`Jo Matthews`): for telling a long subject or a name from a clause of
+    /// its own, where a verb read in a noun costs the row.
     fn finite_verb(&self, start: usize, end: usize, strict: bool) -> bool {
         (start..end.min(self.toks.len())).any(|i| {
             let t = &self.toks[i];
@@ -1654,7 +1701,7 @@ impl<'a> Sentence<'a> {
             // `the location never shut`: the word after `never` is a verb.
             if i > start
                 && matches!(self.lower(i - 1).as_str(), "never" | "not")
-                && w.starts_with(|c: char| c.is_ascii_lowercase())
+                && self.w(i).starts_with(|c: char| c.is_ascii_lowercase())
                 && !matches!(w, "a" | "an" | "the" | "only" | "just" | "even" | "to")
             {
                 return true;
@@ -1713,7 +1760,7 @@ impl<'a> Sentence<'a> {
                 || i > start
                     && !noun_place
                     && w.len() > 4
-                    && w.starts_with(|c: char| c.is_ascii_lowercase())
+                    && (!strict || self.w(i).starts_with(|c: char| c.is_ascii_lowercase()))
                     && (w.ends_with("ed")
                         || w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us"))
         })
@@ -1796,6 +1843,68 @@ impl<'a> Sentence<'a> {
         }
     }
 }
+
+/// A paragraph that opens with a person's name and a colon (`Ann Coulter: ...`,
+/// `Matthews: ...`): the colon's index and the mention. Not a label (`Update:`,
+/// `Editor’s note:`), a dateline in capitals (`WASHINGTON:`) or a place.
+fn speaker_label(cx: &Ctx<'_>, toks: &[Tok], checks: &mut usize) -> Option<(usize, Mention)> {
+    let colon = (1..toks.len().min(6)).find(|&i| !toks[i].is_word() && !toks[i].is('.'))?;
+    if !toks[colon].is(':') || !toks.get(colon + 1).is_some_and(Tok::is_word) {
+        return None;
+    }
+    let words = &toks[..colon];
+    let span = Span::new(words[0].span.start, words[colon - 1].span.end);
+    let label = span.slice(cx.text);
+    // Not a dateline in capitals, a place or a possessive (`Tuesday’s Morning Email:`).
+    if !label.chars().any(char::is_lowercase)
+        || cx.g.lex.is_place(label)
+        || label.contains("’s ")
+        || label.contains("'s ")
+    {
+        return None;
+    }
+    let m =
+        cx.g.classify(words)
+            .filter(|m| m.kind == MentionKind::Person && m.name.is_some() && m.span == span)?;
+    // A lone word (`Matthews:`, not `Breaking:`, `Iowa:`) must be a surname the text
+    // gives with a first name or a title elsewhere.
+    if colon == 1 {
+        *checks += 1;
+        if *checks > MAX_SURNAME_CHECKS || !known_surname(cx, label) {
+            return None;
+        }
+    }
+    Some((colon, m))
+}
+
+/// How many single-word speaker labels one document may check against its text.
+const MAX_SURNAME_CHECKS: usize = 64;
+
+/// True when `word` follows a first name or a title somewhere in the text (`Chris
+/// Matthews`, `Mr. Matthews`), among its first [`MAX_SURNAME_SIGHTINGS`] sightings.
+fn known_surname(cx: &Ctx<'_>, word: &str) -> bool {
+    let text = cx.text;
+    text.match_indices(word)
+        .take(MAX_SURNAME_SIGHTINGS)
+        .any(|(at, _)| {
+            let end = at + word.len();
+            if text[end..].starts_with(char::is_alphanumeric) || !text[..at].ends_with(' ') {
+                return false;
+            }
+            let mut from = at.saturating_sub(40);
+            while !text.is_char_boundary(from) {
+                from -= 1;
+            }
+            let toks = tokenize(text, Span::new(from, at));
+            toks.last().is_some_and(|t| {
+                let w = t.text(text);
+                cx.g.is_name_word(t) || cx.g.lex.is_title_head_or_honorific(w.trim_end_matches('.'))
+            })
+        })
+}
+
+/// How many sightings of a label word [`known_surname`] reads.
+const MAX_SURNAME_SIGHTINGS: usize = 256;
 
 /// A determiner or possessive: the word after it is a noun (`the plans`, `his remarks`).
 fn is_determiner(w: &str) -> bool {

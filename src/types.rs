@@ -80,6 +80,9 @@ pub enum Rule {
     IndirectCueClause,
     /// Indirect speech tagged at the end: `CLAUSE, X said.` / `CLAUSE, said X.`
     IndirectClauseCue,
+    /// A paragraph opening with a speaker's name and a colon: `Clinton: Trump's view is
+    /// dangerously wrong` (headlines), `Matthews: Here's the irony ...` (transcripts).
+    IndirectLabel,
     /// Indirect speech around a tag: `CLAUSE, X said, CLAUSE.` (one row per part).
     IndirectParenthetical,
     /// Indirect speech with a source phrase: `According to X, CLAUSE` / `CLAUSE, according
@@ -128,6 +131,7 @@ impl Rule {
             Rule::ParagraphSubject => "context.paragraph-subject",
             Rule::IndirectCueClause => "indirect.cue-clause",
             Rule::IndirectClauseCue => "indirect.clause-cue",
+            Rule::IndirectLabel => "indirect.label",
             Rule::IndirectParenthetical => "indirect.parenthetical",
             Rule::IndirectAccordingTo => "indirect.according-to",
             Rule::IndirectParticiple => "indirect.participle",
@@ -162,6 +166,7 @@ impl Rule {
             Rule::PreviousParagraph => 0.55,
             Rule::SentenceSubject => 0.4,
             Rule::IndirectClauseCue => 0.8,
+            Rule::IndirectLabel => 0.6,
             Rule::IndirectAccordingTo => 0.8,
             Rule::IndirectCueClause => 0.7,
             Rule::IndirectParenthetical => 0.7,

@@ -2923,3 +2923,45 @@ fn a_capitalised_opener_is_no_title() {
     assert_eq!(q.speaker.as_deref(), Some("Okafor"));
     assert_eq!(q.title.as_deref(), None);
 }
+
+#[test]
+fn a_speaker_label_opening_a_paragraph_reports() {
+    // Failed before: no row.
+    check_indirect(
+        "Ann Coulter: Don’t Trust the Voting Machines.",
+        &[(
+            "Don’t Trust the Voting Machines",
+            Some("Ann Coulter"),
+            "indirect.label",
+        )],
+    );
+    check_indirect(
+        "The host, Helen Matthews, pressed the minister.\n\nMatthews: Here is the irony of the whole affair, and voters know it.",
+        &[(
+            "Here is the irony",
+            Some("Helen Matthews"),
+            "indirect.label",
+        )],
+    );
+    // Not a clause before the comma: no tag after it (failed before: `The host, Jo
+    // Matthews` was reported by `the minister`).
+    check_indirect("The host, Jo Matthews, pressed the minister.", &[]);
+    // Labels, datelines, places and unknown single words are no speakers.
+    check_indirect(
+        "Update: The story has been corrected to give the right date.",
+        &[],
+    );
+    check_indirect("Breaking: The mayor has resigned after the vote.", &[]);
+    check_indirect(
+        "WASHINGTON: The Senate voted on Monday to end the strike.",
+        &[],
+    );
+    check_indirect(
+        "Iowa: Tim Albrecht, Brad Anderson, Rob Barron, Jeff Boeyink.",
+        &[],
+    );
+    check_indirect(
+        "Tuesday’s Morning Email: The mayor has resigned after the vote.",
+        &[],
+    );
+}
