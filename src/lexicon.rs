@@ -12,6 +12,7 @@ const CUES: &str = include_str!("../data/rules/cues.txt");
 const TITLES: &str = include_str!("../data/rules/titles.txt");
 const FEMALE: &str = include_str!("../data/rules/names_female.txt");
 const MALE: &str = include_str!("../data/rules/names_male.txt");
+const UNISEX: &str = include_str!("../data/rules/names_unisex.txt");
 const PLACES: &str = include_str!("../data/rules/places.txt");
 
 /// What a cue verb can do.
@@ -80,7 +81,38 @@ impl Lexicon {
     pub fn builtin() -> Result<Lexicon> {
         let mut lex = Lexicon::parse(CUES, TITLES, FEMALE, MALE)?;
         lex.add_places(PLACES)?;
+        lex.add_unisex_names(UNISEX)?;
         Ok(lex)
+    }
+
+    /// Adds given names in the format of `data/rules/names_unisex.txt` (one capitalised name
+    /// per line): they start a personal name like the gendered ones but suggest no gender.
+    /// A name already in a gendered list is an error.
+    pub fn add_unisex_names(&mut self, text: &str) -> Result<()> {
+        let mut problems = Vec::new();
+        for (n, line) in data_lines(text) {
+            if line.contains(char::is_whitespace) || !line.starts_with(char::is_uppercase) {
+                problems.push(format!(
+                    "names_unisex.txt:{n}: not a capitalised single name: {line:?}"
+                ));
+                continue;
+            }
+            let lowercase = line.to_lowercase();
+            if self.names.contains_key(&lowercase) {
+                problems.push(format!(
+                    "names_unisex.txt:{n}: {line} is in a gendered name list"
+                ));
+                continue;
+            }
+            for form in [lowercase.as_str(), line] {
+                *self.words.entry(form.as_bytes().into()).or_default() |= WORD_NAME_F | WORD_NAME_M;
+            }
+        }
+        if problems.is_empty() {
+            Ok(())
+        } else {
+            Err(Error::new(ErrorKind::RuleData(problems)))
+        }
     }
 
     /// Adds place names in the format of `data/rules/places.txt` (one capitalised name per
@@ -423,13 +455,12 @@ fn shape(word: &str) -> Option<(usize, usize, usize)> {
     Some((f, l, b.len()))
 }
 
+/// The gender the bits suggest: none when neither or both are set (a unisex name).
 fn gender(bits: u8, female: u8, male: u8) -> Option<Gender> {
-    if bits & female != 0 {
-        Some(Gender::Female)
-    } else if bits & male != 0 {
-        Some(Gender::Male)
-    } else {
-        None
+    match (bits & female != 0, bits & male != 0) {
+        (true, false) => Some(Gender::Female),
+        (false, true) => Some(Gender::Male),
+        _ => None,
     }
 }
 
@@ -513,6 +544,32 @@ mod tests {
         assert!(lex.is_title_head("secretary"));
         assert!(lex.is_honorific("Sen."));
         assert_eq!(lex.title_gender("spokeswoman"), Some(Gender::Female));
+        assert_eq!(lex.name_gender("Helen"), Some(Gender::Female));
+    }
+
+    #[test]
+    fn unisex_names_start_a_name_and_suggest_no_gender() {
+        let lex = Lexicon::builtin().unwrap();
+        for name in ["Chris", "chris", "Kelly", "Robin"] {
+            assert!(lex.is_given_name(name), "{name}");
+            assert_eq!(lex.name_gender(name), None, "{name}");
+        }
+        let mut lex = Lexicon::parse("", "", "Ann\n", "Tom\n").unwrap();
+        lex.add_unisex_names("Sam\n").unwrap();
+        assert!(lex.is_given_name("Sam") && lex.name_gender("Sam").is_none());
+        assert_eq!(lex.name_gender("Ann"), Some(Gender::Female));
+        let err = lex
+            .add_unisex_names("Tom\nlower\n")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("names_unisex.txt:1: Tom is in a gendered name list"),
+            "{err}"
+        );
+        assert!(
+            err.contains("names_unisex.txt:2: not a capitalised"),
+            "{err}"
+        );
     }
 
     #[test]

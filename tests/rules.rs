@@ -2965,3 +2965,16 @@ fn a_speaker_label_opening_a_paragraph_reports() {
         &[],
     );
 }
+
+#[test]
+fn a_unisex_first_name_makes_a_full_name() {
+    // Failed before: `Chris` was no known first name, so `Matthews` stayed a bare surname.
+    check_indirect(
+        "Chris Matthews interviewed the senator on Monday.\n\nMatthews said the senator had dodged every question.",
+        &[(
+            "the senator had dodged",
+            Some("Chris Matthews"),
+            "indirect.cue-clause",
+        )],
+    );
+}
