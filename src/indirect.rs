@@ -891,6 +891,13 @@ impl<'a> Sentence<'a> {
                     self.lower(c_at - 2).as_str(),
                     "continued" | "continues" | "went" | "goes" | "began" | "begins"
                 );
+            // `Sanders was asked by host John Dickerson whether ...`: the agent asked.
+            if let Some(f) = self.asked_by(c_at, c) {
+                c_at = f.content.1.max(c_at + 1);
+                done = c_at;
+                out.push(f);
+                continue;
+            }
             if c_at > 0 && !goes_on && {
                 let p = self.lower(c_at - 1);
                 matches!(
@@ -1109,6 +1116,45 @@ impl<'a> Sentence<'a> {
         (!out.is_empty()).then_some(out)
     }
 
+    /// A question put by the agent of a passive `asked`: `was asked by host John Dickerson
+    /// whether ...`, `when asked by a reporter if ...`, `When asked by Ingraham on Thursday
+    /// about ...`. The question runs from its first word.
+    fn asked_by(&self, c_at: usize, c: CueForm) -> Option<Found> {
+        let toks = self.toks;
+        if !self.lower(c_at).starts_with("ask")
+            || c_at == 0
+            || !matches!(
+                self.lower(c_at - 1).as_str(),
+                "was" | "were" | "is" | "are" | "been" | "being" | "when" | "after" | "once"
+            )
+            || !self.is_word(c_at + c.words, "by")
+        {
+            return None;
+        }
+        let (m, appos, end) = self.cx.mention_after(toks, c_at + c.words + 1)?;
+        let q = (end..toks.len().min(end + 4)).find(|&k| {
+            matches!(
+                self.lower(k).as_str(),
+                "whether" | "if" | "about" | "why" | "how" | "what" | "which" | "who" | "where"
+            )
+        })?;
+        // Only a time phrase between the agent and the question: `by Ingraham on Thursday`.
+        if !(end..q).all(|i| {
+            let w = self.w(i);
+            toks[i].is_word() && (is_day(w) || is_filler(w) || matches!(w, "on" | "in" | "last"))
+        }) {
+            return None;
+        }
+        let stop = match self.subordinate_end(c_at) {
+            Some(b) if b > q => b,
+            _ => self.clause_end(q),
+        };
+        (stop > q + 1 && !(q..stop).any(|i| self.quoted(i))).then(|| {
+            let cue = self.cx.cue_span(toks, c_at, c);
+            self.found((q, stop), m, appos, cue, Rule::IndirectCueClause)
+        })
+    }
+
     /// The comma that closes a subordinate clause opening the sentence and holding the cue
     /// at `c_at`: `After he warned that rates would rise, ...`, `Shortly after it ruled last
     /// July, ...`.
@@ -1229,6 +1275,14 @@ impl<'a> Sentence<'a> {
                 j
             }
             "call" if self.is_word(j, "for") => j + 1,
+            // `asked Carson about his ties to Mannatech`: the topic of the question.
+            "ask" => {
+                let about = (j..self.toks.len().min(j + 6)).find(|&k| self.is_word(k, "about"))?;
+                if !(j..about).all(|i| self.toks[i].is_word()) {
+                    return None;
+                }
+                about
+            }
             "warn" if matches!(self.lower(j).as_str(), "of" | "about" | "against") => j + 1,
             _ => return None,
         };

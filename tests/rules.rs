@@ -2978,3 +2978,40 @@ fn a_unisex_first_name_makes_a_full_name() {
         )],
     );
 }
+
+#[test]
+fn questions_put_by_an_agent_or_about_a_topic() {
+    // Failed before: a passive `asked` reported nothing, and `asked X about Y` no topic.
+    check_indirect(
+        "Okafor was asked by host Helen Marsh whether the levy would survive the winter.",
+        &[(
+            "whether the levy would survive",
+            Some("Helen Marsh"),
+            "indirect.cue-clause",
+        )],
+    );
+    check_indirect(
+        "When asked by Marsh on Thursday about raising the levy, Okafor said he opposed it.",
+        &[
+            (
+                "about raising the levy",
+                Some("Marsh"),
+                "indirect.cue-clause",
+            ),
+            ("he opposed it", Some("Okafor"), "indirect.cue-clause"),
+        ],
+    );
+    check_indirect(
+        "The moderator, Helen Marsh, asked Okafor about his ties to a property developer.",
+        &[(
+            "about his ties to a property developer",
+            Some("Helen Marsh"),
+            "indirect.speech-act",
+        )],
+    );
+    // A passive with no agent still reports nothing.
+    check_indirect(
+        "Okafor was asked whether the levy would survive the winter.",
+        &[],
+    );
+}
