@@ -398,11 +398,13 @@ impl<'a> Ctx<'a> {
             n += 1;
         }
         let w0 = words[0];
-        if w0.starts_with(|c: char| c.is_uppercase()) && !w0.eq_ignore_ascii_case("according") {
-            return None;
-        }
         // Most words are no cue: ask the lexicon first, then rule out the noun readings.
         let form = self.g.lex.cue_at(&words[..n])?;
+        // A capitalised verb opens a headline or a name (`Says Who`); a phrase opens a
+        // sentence (`According to`, `As reported by`, `In the words of`).
+        if w0.starts_with(|c: char| c.is_uppercase()) && form.class != CueClass::Phrase {
+            return None;
+        }
         // `show` is a verb after a plural subject (`polls show`, `the data show`), a noun
         // after anything else (`his talk show`, `the show “Lopez Tonight”`).
         if w0 == "show" {

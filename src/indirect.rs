@@ -673,8 +673,18 @@ impl<'a> Sentence<'a> {
     /// True when the tokens from `from` to the sentence end are at most a short adjunct:
     /// `Friday`, `in a statement`, `told reporters on Tuesday`.
     fn adjunct_only(&self, from: usize) -> bool {
-        let n = self.toks.len();
-        let rest = &self.toks[from.min(n)..];
+        // What follows a dash or a semicolon is a sentence of its own: `the Budget Office
+        // reported on Tuesday -- a development that ...`, `his aides argued; rather, ...`.
+        let n = (from.min(self.toks.len())..self.toks.len())
+            .find(|&i| {
+                let t = &self.toks[i];
+                t.is(';')
+                    || t.is('—')
+                    || t.is('–')
+                    || t.is('-') && self.toks.get(i + 1).is_some_and(|n| n.is('-'))
+            })
+            .unwrap_or(self.toks.len());
+        let rest = &self.toks[from.min(n)..n];
         let words: Vec<usize> = (from.min(n)..n)
             .filter(|&i| self.toks[i].is_word())
             .collect();
@@ -1473,8 +1483,9 @@ impl<'a> Sentence<'a> {
                 | "before"
                 | "if"
                 | "that"
-                // `the law, which critics say is ...`
+                // `the law, which critics say is ...`, `Trump, whose lawyers argued`
                 | "which"
+                | "whose"
                 | "who"
                 | "whom"
                 | "whereas"
@@ -1749,6 +1760,22 @@ impl<'a> Sentence<'a> {
                         | "there's"
                         | "there’s"
                 )
+            {
+                return true;
+            }
+            // `strength already lags the target`: a short verb after an adverb.
+            if i > start
+                && self.w(i).starts_with(|c: char| c.is_ascii_lowercase())
+                && w.len() >= 4
+                && (w.ends_with('s') && !w.ends_with("ss") || w.ends_with("ed"))
+                && {
+                    let p = self.lower(i - 1);
+                    p.len() > 4 && p.ends_with("ly")
+                        || matches!(
+                            p.as_str(),
+                            "already" | "also" | "still" | "often" | "always"
+                        )
+                }
             {
                 return true;
             }

@@ -3015,3 +3015,32 @@ fn questions_put_by_an_agent_or_about_a_topic() {
         &[],
     );
 }
+
+#[test]
+fn reports_as_reported_by_after_a_dash_and_after_whose() {
+    // Failed before: no row for any of these.
+    check_indirect(
+        "As reported by the Courier, the council quietly sold the depot in March.",
+        &[(
+            "the council quietly sold the depot",
+            Some("the Courier"),
+            "indirect.according-to",
+        )],
+    );
+    check_indirect(
+        "The deficit will widen again this year, the budget office reported on Tuesday -- a blow to the chancellor.",
+        &[("The deficit will widen", Some("the budget office"), "indirect.clause-cue")],
+    );
+    check_indirect(
+        "The ruling was a setback for the firm, whose lawyers argued that the files held trade secrets.",
+        &[("the files held trade secrets", Some("lawyers"), "indirect.cue-clause")],
+    );
+    check_indirect(
+        "Mara Venn, an expert on defence, noted that troop strength already lags the target.",
+        &[(
+            "troop strength already lags",
+            Some("Mara Venn"),
+            "indirect.cue-clause",
+        )],
+    );
+}
