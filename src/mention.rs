@@ -928,10 +928,16 @@ impl<'a> Grammar<'a> {
             let side = |toks: &[Tok]| {
                 self.classify(toks)
                     .filter(|m| {
-                        matches!(
-                            m.kind,
-                            MentionKind::Person | MentionKind::Description | MentionKind::Pronoun
-                        )
+                        matches!(m.kind, MentionKind::Person | MentionKind::Pronoun)
+                            // A description speaks by a role or as a group: `his neighbour`,
+                            // `two aides`, not `a photo` (`asked for a photo and Clinton said`).
+                            || m.kind == MentionKind::Description && {
+                                let head = toks.last().map_or("", |t| self.word(t));
+                                self.is_cap(toks.last().unwrap_or(&toks[0]))
+                                    || self.lex.is_title_head(head)
+                                    || head.ends_with('s')
+                                    || matches!(head, "people" | "police" | "staff" | "media" | "press")
+                            }
                     })
                     .map(|m| {
                         (
@@ -952,6 +958,14 @@ impl<'a> Grammar<'a> {
                     gender: None,
                     antecedent: None,
                 });
+            }
+            // `asked for a photo and Clinton said`: a thing and a person are no pair.
+            if and > 0
+                && and + 1 < toks.len()
+                && self.is_lower_word(&toks[and - 1])
+                && self.is_name_word(&toks[and + 1])
+            {
+                return None;
             }
         }
         // A mention ends in a noun-like word: a capitalised word or a lowercase word that is

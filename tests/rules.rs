@@ -3044,3 +3044,21 @@ fn reports_as_reported_by_after_a_dash_and_after_whose() {
         )],
     );
 }
+
+#[test]
+fn a_thing_and_a_name_are_no_pair_of_speakers() {
+    // Failed before: `a photo and Clinton` was read as one speaker, and the cue before it
+    // took the quote.
+    check(
+        "A woman asked for a photo and Clinton said, “as long as we’re not breaking any rules.”",
+        &[("“as long as", Some("Clinton"), "before.cue")],
+    );
+    check(
+        "Smith and two aides said, “We will fight it.”",
+        &[(
+            "“We will fight it.”",
+            Some("Smith and two aides"),
+            "before.cue",
+        )],
+    );
+}
