@@ -1951,7 +1951,7 @@ fn speaker_label(cx: &Ctx<'_>, toks: &[Tok], checks: &mut usize) -> Option<(usiz
     // gives with a first name or a title elsewhere.
     if colon == 1 {
         *checks += 1;
-        if *checks > MAX_SURNAME_CHECKS || !known_surname(cx, label) {
+        if *checks > MAX_SURNAME_CHECKS || !known_surname(cx, label, span.start) {
             return None;
         }
     }
@@ -1961,11 +1961,22 @@ fn speaker_label(cx: &Ctx<'_>, toks: &[Tok], checks: &mut usize) -> Option<(usiz
 /// How many single-word speaker labels one document may check against its text.
 const MAX_SURNAME_CHECKS: usize = 64;
 
-/// True when `word` follows a first name or a title somewhere in the text (`Chris
-/// Matthews`, `Mr. Matthews`), among its first [`MAX_SURNAME_SIGHTINGS`] sightings.
-fn known_surname(cx: &Ctx<'_>, word: &str) -> bool {
+/// True when `word` follows a first name or a title in the text around `at` (`Chris
+/// Matthews`, `Mr. Matthews`): within [`SURNAME_WINDOW`] bytes either side, among the first
+/// [`MAX_SURNAME_SIGHTINGS`] sightings, so that a huge document costs no more than an article.
+fn known_surname(cx: &Ctx<'_>, word: &str, at: usize) -> bool {
     let text = cx.text;
-    text.match_indices(word)
+    let mut lo = at.saturating_sub(SURNAME_WINDOW);
+    while !text.is_char_boundary(lo) {
+        lo -= 1;
+    }
+    let mut hi = (at + SURNAME_WINDOW).min(text.len());
+    while !text.is_char_boundary(hi) {
+        hi += 1;
+    }
+    text[lo..hi]
+        .match_indices(word)
+        .map(|(i, m)| (lo + i, m))
         .take(MAX_SURNAME_SIGHTINGS)
         .any(|(at, _)| {
             let end = at + word.len();
@@ -1986,6 +1997,9 @@ fn known_surname(cx: &Ctx<'_>, word: &str) -> bool {
 
 /// How many sightings of a label word [`known_surname`] reads.
 const MAX_SURNAME_SIGHTINGS: usize = 256;
+
+/// How far from a label [`known_surname`] looks for the full name, in bytes.
+const SURNAME_WINDOW: usize = 64 * 1024;
 
 /// A determiner or possessive: the word after it is a noun (`the plans`, `his remarks`).
 fn is_determiner(w: &str) -> bool {
