@@ -2964,6 +2964,17 @@ fn a_speaker_label_opening_a_paragraph_reports() {
         "Tuesday’s Morning Email: The mayor has resigned after the vote.",
         &[],
     );
+    // The full name is looked for within 64 KB of the label, so that a huge document costs
+    // no more per label than an article.
+    let far = format!(
+        "Helen Matthews hosts the show.\n\n{}\n\nMatthews: Here is the irony of the whole affair.",
+        "The council met on Monday and the vote was put off again.\n\n".repeat(1200)
+    );
+    let found = extractor().extract(&far);
+    assert!(
+        found.quotes.iter().all(|q| q.rule.id() != "indirect.label"),
+        "{found:#?}"
+    );
 }
 
 #[test]
