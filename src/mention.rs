@@ -933,7 +933,7 @@ impl<'a> Grammar<'a> {
                             // `two aides`, not `a photo` (`asked for a photo and Clinton said`).
                             || m.kind == MentionKind::Description && {
                                 let head = toks.last().map_or("", |t| self.word(t));
-                                self.is_cap(toks.last().unwrap_or(&toks[0]))
+                                toks.last().is_some_and(|t| self.is_cap(t))
                                     || self.lex.is_title_head(head)
                                     || head.ends_with('s')
                                     || matches!(head, "people" | "police" | "staff" | "media" | "press")
