@@ -612,8 +612,15 @@ impl<'a> Sentence<'a> {
             let (m, appos, end) = cx.mention_after(toks, t0 + c.words)?;
             let indefinite =
                 m.kind == MentionKind::Description && m.span == toks[t0 + c.words].span;
+            // `, said a handful of Democrats who point to ...`: the speaker's own relative
+            // clause closes the sentence.
+            let relative = toks.get(end).is_some_and(Tok::is_word)
+                && matches!(self.lower(end).as_str(), "who" | "whose");
             // `The host, Jo Matthews, pressed the minister.`: no clause before the comma.
-            if !indefinite && self.adjunct_only(end) && self.finite_verb(0, comma, true) {
+            if !indefinite
+                && (self.adjunct_only(end) || relative)
+                && self.finite_verb(0, comma, true)
+            {
                 return Some(vec![self.found(
                     (0, comma),
                     m,
@@ -1551,6 +1558,20 @@ impl<'a> Sentence<'a> {
             if adjunct && (j..t).all(|i| toks[i].is_word() || toks[i].is('’') || toks[i].is('\''))
             {
                 return Some(t + 1);
+            }
+        }
+        // `said on CNN, where he is now a paid contributor, that ...`: a parenthesis after an
+        // adjunct, then `that`.
+        if let Some(c1) = (j + 1..n.min(j + 8)).find(|&i| toks[i].is(',')) {
+            let adjunct = matches!(self.lower(j).as_str(), "in" | "on" | "at" | "to" | "during")
+                && (j..c1).all(|i| toks[i].is_word());
+            if let Some(c2) = (c1 + 2..n.min(c1 + 16))
+                .find(|&i| toks[i].is(','))
+                .filter(|&c2| adjunct && self.is_word(c2 + 1, "that"))
+            {
+                if !(c1..c2).any(|i| self.quoted(i)) {
+                    return Some(c2 + 2);
+                }
             }
         }
         // `As Crane said, the two have become ...`: the clause follows the comma.

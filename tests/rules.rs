@@ -3073,3 +3073,20 @@ fn a_thing_and_a_name_are_no_pair_of_speakers() {
         )],
     );
 }
+
+#[test]
+fn a_parenthesis_before_that_and_a_speaker_with_a_relative_clause() {
+    // Failed before: no row for either.
+    check_indirect(
+        "Dale Reyes said on the radio, where he now hosts a weekly show, that the council should resign.",
+        &[("the council should resign", Some("Dale Reyes"), "indirect.cue-clause")],
+    );
+    check_indirect(
+        "Holding the seat will be hard this time, said a handful of councillors who know the ward well.",
+        &[(
+            "Holding the seat will be hard this time",
+            Some("a handful of councillors"),
+            "indirect.clause-cue",
+        )],
+    );
+}
