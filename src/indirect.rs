@@ -1407,6 +1407,20 @@ impl<'a> Sentence<'a> {
         last: Option<(Mention, Option<Span>)>,
     ) -> Option<Found> {
         let (cx, toks) = (self.cx, self.toks);
+        // `with 30 percent of voters saying they ...`: the participle's own subject, after
+        // `with`.
+        if let Some((m, appos)) = cx.mention_before(toks, 0, c_at).filter(|(m, _)| {
+            let k = toks.partition_point(|t| t.span.start < m.span.start);
+            k > 0 && self.is_word(k - 1, "with") && !self.quoted(k - 1)
+        }) {
+            let content = (c.class == CueClass::Speech)
+                .then(|| self.clause_start(c_at, c))
+                .flatten()
+                .map(|start| (start, self.clause_end(start)))
+                .filter(|&(start, end)| self.has_finite_verb(start, end))?;
+            let cue = cx.cue_span(toks, c_at, c);
+            return Some(self.found(content, m, appos, cue, Rule::IndirectParticiple));
+        }
         // `the “Golden Week,” saying ...`: a comma inside the closing mark counts.
         let comma = c_at > 0 && toks[c_at - 1].is(',')
             || c_at > 1 && self.quoted(c_at - 1) && toks[c_at - 2].is(',');

@@ -3090,3 +3090,16 @@ fn a_parenthesis_before_that_and_a_speaker_with_a_relative_clause() {
         )],
     );
 }
+
+#[test]
+fn a_participle_after_with_has_its_own_subject() {
+    // Failed before: no row.
+    check_indirect(
+        "The mayor has improved her standing, with 30 percent of voters saying they now trust her.",
+        &[(
+            "they now trust her",
+            Some("30 percent of voters"),
+            "indirect.participle",
+        )],
+    );
+}
