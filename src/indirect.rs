@@ -327,6 +327,13 @@ impl<'a> Sentence<'a> {
         self.toks.get(i).is_some_and(Tok::is_word) && self.w(i).eq_ignore_ascii_case(word)
     }
 
+    /// True when token `i` is a dash: `—`, `–`, or the first hyphen of `--`.
+    fn dash_at(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| {
+            t.is('—') || t.is('–') || t.is('-') && self.toks.get(i + 1).is_some_and(|n| n.is('-'))
+        })
+    }
+
     /// True when token `i` stands inside a quote.
     fn quoted(&self, i: usize) -> bool {
         self.quoted.get(i).copied().unwrap_or(false)
@@ -683,13 +690,7 @@ impl<'a> Sentence<'a> {
         // What follows a dash or a semicolon is a sentence of its own: `the Budget Office
         // reported on Tuesday -- a development that ...`, `his aides argued; rather, ...`.
         let n = (from.min(self.toks.len())..self.toks.len())
-            .find(|&i| {
-                let t = &self.toks[i];
-                t.is(';')
-                    || t.is('—')
-                    || t.is('–')
-                    || t.is('-') && self.toks.get(i + 1).is_some_and(|n| n.is('-'))
-            })
+            .find(|&i| self.toks[i].is(';') || self.dash_at(i))
             .unwrap_or(self.toks.len());
         let rest = &self.toks[from.min(n)..n];
         let words: Vec<usize> = (from.min(n)..n)
@@ -1407,17 +1408,21 @@ impl<'a> Sentence<'a> {
         last: Option<(Mention, Option<Span>)>,
     ) -> Option<Found> {
         let (cx, toks) = (self.cx, self.toks);
+        // The clause a participle of speech reports: `saying (that) CLAUSE`.
+        let speech_clause = || {
+            (c.class == CueClass::Speech)
+                .then(|| self.clause_start(c_at, c))
+                .flatten()
+                .map(|start| (start, self.clause_end(start)))
+                .filter(|&(start, end)| self.has_finite_verb(start, end))
+        };
         // `with 30 percent of voters saying they ...`: the participle's own subject, after
         // `with`.
         if let Some((m, appos)) = cx.mention_before(toks, 0, c_at).filter(|(m, _)| {
             let k = toks.partition_point(|t| t.span.start < m.span.start);
             k > 0 && self.is_word(k - 1, "with") && !self.quoted(k - 1)
         }) {
-            let content = (c.class == CueClass::Speech)
-                .then(|| self.clause_start(c_at, c))
-                .flatten()
-                .map(|start| (start, self.clause_end(start)))
-                .filter(|&(start, end)| self.has_finite_verb(start, end))?;
+            let content = speech_clause()?;
             let cue = cx.cue_span(toks, c_at, c);
             return Some(self.found(content, m, appos, cue, Rule::IndirectParticiple));
         }
@@ -1435,11 +1440,7 @@ impl<'a> Sentence<'a> {
         {
             return None;
         }
-        let clause = (c.class == CueClass::Speech)
-            .then(|| self.clause_start(c_at, c))
-            .flatten()
-            .map(|start| (start, self.clause_end(start)))
-            .filter(|&(start, end)| self.has_finite_verb(start, end));
+        let clause = speech_clause();
         // No clause: what a speech act names (`, citing security concerns`, `, accusing
         // the board of delay`).
         // No clause: a call (`, asking him to probe the claims`), or what a speech act names.
@@ -1894,7 +1895,6 @@ impl<'a> Sentence<'a> {
             if t.is('-') && i > start && self.toks[i - 1].is('-') {
                 continue;
             }
-            let double_hyphen = t.is('-') && self.toks.get(i + 1).is_some_and(|n| n.is('-'));
             // `The officials whose laws were struck down say`: a relative clause runs to the
             // next comma.
             if !inside && t.is_word() && matches!(self.w(i), "who" | "whose" | "which" | "that") {
@@ -1904,7 +1904,7 @@ impl<'a> Sentence<'a> {
                 inside = true;
                 continue;
             }
-            if t.is(',') || t.is('—') || t.is('–') || t.is('(') || t.is(')') || double_hyphen {
+            if t.is(',') || t.is('(') || t.is(')') || self.dash_at(i) {
                 if !inside && self.finite_verb(from, i, true) {
                     return true;
                 }
