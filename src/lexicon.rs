@@ -91,10 +91,7 @@ impl Lexicon {
     pub fn add_unisex_names(&mut self, text: &str) -> Result<()> {
         let mut problems = Vec::new();
         for (n, line) in data_lines(text) {
-            if line.contains(char::is_whitespace) || !line.starts_with(char::is_uppercase) {
-                problems.push(format!(
-                    "names_unisex.txt:{n}: not a capitalised single name: {line:?}"
-                ));
+            if !single_name("names_unisex.txt", n, line, &mut problems) {
                 continue;
             }
             let lowercase = line.to_lowercase();
@@ -160,10 +157,7 @@ impl Lexicon {
             (male, Gender::Male, "names_male.txt"),
         ] {
             for (n, line) in data_lines(text) {
-                if line.contains(char::is_whitespace) || !line.starts_with(char::is_uppercase) {
-                    problems.push(format!(
-                        "{file}:{n}: not a capitalised single name: {line:?}"
-                    ));
+                if !single_name(file, n, line, &mut problems) {
                     continue;
                 }
                 if let Some(prev) = lex.names.insert(line.to_lowercase(), gender) {
@@ -453,6 +447,17 @@ fn shape(word: &str) -> Option<(usize, usize, usize)> {
     let f = (first.to_ascii_lowercase() - b'a') as usize;
     let l = (last.to_ascii_lowercase() - b'a') as usize;
     Some((f, l, b.len()))
+}
+
+/// True when `line` of a name list is one capitalised word; else a problem is recorded.
+fn single_name(file: &str, n: usize, line: &str, problems: &mut Vec<String>) -> bool {
+    let ok = !line.contains(char::is_whitespace) && line.starts_with(char::is_uppercase);
+    if !ok {
+        problems.push(format!(
+            "{file}:{n}: not a capitalised single name: {line:?}"
+        ));
+    }
+    ok
 }
 
 /// The gender the bits suggest: none when neither or both are set (a unisex name).

@@ -934,9 +934,7 @@ impl<'a> Grammar<'a> {
                             || m.kind == MentionKind::Description && {
                                 let head = toks.last().map_or("", |t| self.word(t));
                                 toks.last().is_some_and(|t| self.is_cap(t))
-                                    || self.lex.is_title_head(head)
-                                    || head.ends_with('s')
-                                    || matches!(head, "people" | "police" | "staff" | "media" | "press")
+                                    || self.is_group_or_role(head)
                             }
                     })
                     .map(|m| {
@@ -1102,10 +1100,7 @@ impl<'a> Grammar<'a> {
             };
             // A bare noun speaks only as a plural or a role: "officials", "police", not "fact".
             let lw = self.word(last);
-            let role = (self.lex.is_title_head(lw)
-                || lw.ends_with('s')
-                || matches!(lw, "police" | "staff" | "people" | "media" | "press"))
-                && !is_non_speaker_head(lw);
+            let role = self.is_group_or_role(lw) && !is_non_speaker_head(lw);
             let plain = toks.len() <= 4
                 && toks.iter().all(plain_word)
                 && (role || !self.is_lower_word(last));
@@ -1271,6 +1266,14 @@ impl<'a> Grammar<'a> {
             start,
             (start > 0 && self.is_title(&toks[..start])).then_some(start),
         )
+    }
+
+    /// True when a bare noun can speak: a role (`spokesman`), a plural (`officials`) or a
+    /// collective (`police`, `staff`).
+    fn is_group_or_role(&self, head: &str) -> bool {
+        self.lex.is_title_head(head)
+            || head.ends_with('s')
+            || matches!(head, "police" | "staff" | "people" | "media" | "press")
     }
 
     /// True when `toks` can be a title before a name: it holds a head word or an honorific,
