@@ -857,6 +857,11 @@ impl<'a> Sentence<'a> {
                     || cx.g.appositive(&toks[close + 1..segment_end]).is_some());
             let after_clause = !apposition;
             if !adjunct_after && after_clause {
+                // The opener belongs to the reported words too: `In Miami, he said, Trump is
+                // seen as a bully` reports both parts, as two fragments.
+                if v.is_empty() && self.opener_fragment(open, close) {
+                    v.push(self.found(before, m.clone(), appos, cue, Rule::IndirectParenthetical));
+                }
                 v.push(self.found(after, m, appos, cue, Rule::IndirectParenthetical));
             }
             if v.is_empty() {
@@ -867,9 +872,50 @@ impl<'a> Sentence<'a> {
         None
     }
 
-    /// Up to three adjunct words between the cue and the closing comma: `she said Friday`.
+    /// The words before a tag between commas (`In Miami, he said, Trump is seen as a bully`)
+    /// are a fragment of the report when the words after the tag are reported, not quoted,
+    /// and the opener does not set the scene of the speech itself: `In a statement, ...`,
+    /// `Speaking on CNN, ...`, `Asked about it, ...`.
+    fn opener_fragment(&self, open: usize, close: usize) -> bool {
+        let quoted_after = (close + 1..self.toks.len())
+            .any(|i| self.quoted(i) || matches!(self.w(i), "“" | "\"" | "‘"));
+        let first = self.lower(usize::from(
+            self.is_word(0, "and") || self.is_word(0, "but"),
+        ));
+        let participle = first.ends_with("ing") || first.ends_with("ed") || &*first == "asked";
+        let scene = (0..open).any(|i| is_speech_medium(&self.lower(i)));
+        !quoted_after && !participle && !scene
+    }
+
+    /// Up to three adjunct words between the cue and the closing comma: `she said Friday`,
+    /// `he added on Tuesday`, `she said later`. An object is no adjunct: `the company wrote a
+    /// detailed, ...`, `Manafort called Mr. Yanukovych, ...`, `asked to depose Clinton, ...`.
     fn adjunct_words(&self, from: usize, to: usize) -> bool {
-        to - from <= 3 && (from..to).all(|i| self.toks[i].is_word())
+        let first = self.lower(from);
+        let adjunct = is_time_word(&first)
+            || first.ends_with("ly")
+            || matches!(
+                first.as_str(),
+                "on" | "in"
+                    | "at"
+                    | "during"
+                    | "over"
+                    | "last"
+                    | "this"
+                    | "again"
+                    | "also"
+                    | "too"
+                    | "then"
+                    | "once"
+                    | "recently"
+                    | "afterward"
+                    | "afterwards"
+                    | "before"
+                    | "after"
+                    | "from"
+                    | "via"
+            );
+        to - from <= 3 && (from..to).all(|i| self.toks[i].is_word()) && adjunct
     }
 
     /// `X said (that) CLAUSE`: the first cue with a subject before it; the clause runs to the
@@ -2060,6 +2106,50 @@ fn is_determiner(w: &str) -> bool {
             | "many"
             | "several"
             | "such"
+    )
+}
+
+/// A noun for the occasion or medium of a statement: `In a statement`, `in his ruling`.
+fn is_speech_medium(w: &str) -> bool {
+    matches!(
+        w,
+        "statement"
+            | "statements"
+            | "interview"
+            | "interviews"
+            | "post"
+            | "tweet"
+            | "tweets"
+            | "essay"
+            | "letter"
+            | "ruling"
+            | "opinion"
+            | "cable"
+            | "excerpt"
+            | "piece"
+            | "speech"
+            | "remarks"
+            | "email"
+            | "memo"
+            | "column"
+            | "op-ed"
+            | "book"
+            | "article"
+            | "video"
+            | "message"
+            | "filing"
+            | "release"
+            | "testimony"
+            | "appearance"
+            | "broadcast"
+            | "podcast"
+            | "show"
+            | "program"
+            | "debate"
+            | "hearing"
+            | "conference"
+            | "call"
+            | "briefing"
     )
 }
 

@@ -1207,14 +1207,74 @@ fn indirect_parenthetical_parts_must_be_clauses() {
             ),
         ],
     );
-    // A participle or time phrase before the tag is no clause.
+    // A time phrase before the tag is no clause of its own, but it is part of what was
+    // reported: the tag between commas interrupts one sentence.
     check_indirect(
         "Late last month, the trust said, the pier was closed for repairs.",
+        &[
+            (
+                "Late last month",
+                Some("the trust"),
+                "indirect.parenthetical",
+            ),
+            (
+                "the pier was closed",
+                Some("the trust"),
+                "indirect.parenthetical",
+            ),
+        ],
+    );
+}
+
+#[test]
+fn indirect_opener_before_a_parenthetical_tag_is_a_fragment_of_the_report() {
+    check_indirect(
+        "In the northern city of Leeds, the organisers said, the march drew twice the expected \
+         crowd.",
+        &[
+            (
+                "In the northern city of Leeds",
+                Some("the organisers"),
+                "indirect.parenthetical",
+            ),
+            (
+                "the march drew",
+                Some("the organisers"),
+                "indirect.parenthetical",
+            ),
+        ],
+    );
+    // An opener that sets the scene of the speech is not reported: a medium, a participle.
+    check_indirect(
+        "In his weekly column, the bishop wrote, the parish had lost a third of its members.",
         &[(
-            "the pier was closed",
-            Some("the trust"),
+            "the parish had lost",
+            Some("the bishop"),
             "indirect.parenthetical",
         )],
+    );
+    check_indirect(
+        "Speaking on local radio, the mayor said, the bridge would reopen in May.",
+        &[(
+            "the bridge would reopen",
+            Some("the mayor"),
+            "indirect.parenthetical",
+        )],
+    );
+    // Nor is it a fragment of a direct quote.
+    check_indirect("At the time, the coach said, “we had nothing left.”", &[]);
+}
+
+#[test]
+fn an_object_after_the_verb_makes_no_parenthetical_tag() {
+    check_indirect(
+        "Late last month, the firm wrote a long, angry letter to the mayor, demanding an apology.",
+        &[],
+    );
+    check_indirect(
+        "At the time, Mr. Hale called Ms. Ortiz, a former nurse who ran the clinic, an \
+         outstanding manager.",
+        &[],
     );
 }
 
@@ -2193,11 +2253,18 @@ fn people_familiar_with_the_matter() {
     );
     check_indirect(
         "At times last year, officials close to the minister said, her name alone could make him fume.",
-        &[(
-            "her name alone",
-            Some("officials close to the minister"),
-            "indirect.parenthetical",
-        )],
+        &[
+            (
+                "At times last year",
+                Some("officials close to the minister"),
+                "indirect.parenthetical",
+            ),
+            (
+                "her name alone",
+                Some("officials close to the minister"),
+                "indirect.parenthetical",
+            ),
+        ],
     );
     check(
         "“The deal is near,” said a person familiar with the talks.",
