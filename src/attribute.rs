@@ -7,8 +7,8 @@
 
 use crate::lexicon::{CueClass, CueForm, Gender, Lexicon};
 use crate::mention::{
-    ascii_lower, is_auxiliary, is_number_word, is_past_tense, is_post_modifier, is_stop,
-    is_time_word, tokenize, Grammar, Mention, MentionKind, Tok, TokKind,
+    ascii_lower, is_auxiliary, is_number_word, is_past_tense, is_post_modifier, is_speech_medium,
+    is_stop, is_time_word, tokenize, Grammar, Mention, MentionKind, Tok, TokKind,
 };
 use crate::quotes::QuoteSpan;
 use crate::segment;
@@ -610,14 +610,20 @@ impl<'a> Ctx<'a> {
         }
         // A time phrase between subject and verb: `Sanders during a Sunday rally thanked`,
         // `the ministry on Tuesday said`, `who has in the past described`.
-        if let Some(k) = (end.saturating_sub(4).max(floor + 1)..end).find(|&k| {
+        // So does the occasion of the speech: `Ruiz in a statement said`, `when Trump in his
+        // announcement speech called`.
+        if let Some(k) = (end.saturating_sub(5).max(floor + 1)..end).find(|&k| {
+            let time = k + 4 >= end
+                && toks[k + 1..end]
+                    .iter()
+                    .any(|t| is_time_word(self.w(t)) || self.w(t) == "past");
+            let occasion = matches!(self.w(&toks[k]), "in" | "during" | "at")
+                && is_speech_medium(self.w(&toks[end - 1]));
             matches!(
                 self.w(&toks[k]),
                 "during" | "on" | "at" | "in" | "over" | "last"
             ) && toks[k..end].iter().all(Tok::is_word)
-                && toks[k + 1..end]
-                    .iter()
-                    .any(|t| is_time_word(self.w(t)) || self.w(t) == "past")
+                && (time || occasion)
         }) {
             end = k;
             while end > floor + 1 && toks[end - 1].is_word() && is_auxiliary(self.w(&toks[end - 1]))

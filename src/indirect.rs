@@ -21,8 +21,8 @@
 use crate::attribute::{is_filler, is_source_noun, takes_person_object, Attribution, Ctx};
 use crate::lexicon::{CueClass, CueForm, Lexicon};
 use crate::mention::{
-    ascii_lower, is_auxiliary, is_number_word, is_past_tense, is_time_word, tokenize,
-    tokenize_into, AsciiLower, Mention, MentionKind, Tok, TokKind,
+    ascii_lower, is_auxiliary, is_number_word, is_past_tense, is_speech_medium, is_time_word,
+    tokenize, tokenize_into, AsciiLower, Mention, MentionKind, Tok, TokKind,
 };
 use crate::quotes::QuoteSpan;
 use crate::span::Span;
@@ -1406,7 +1406,11 @@ impl<'a> Sentence<'a> {
         if !(2..=16).contains(&before) {
             return None;
         }
-        (0..before.min(4)).find(|&i| is_source_noun(&self.lower(i)))?;
+        let noun = (0..before.min(4)).find(|&i| is_source_noun(&self.lower(i)))?;
+        // The noun of an occasion after the speaker is no source: `Ruiz in a statement said`.
+        if (0..noun).any(|i| matches!(self.w(i), "in" | "at" | "during" | "on")) {
+            return None;
+        }
         let words_only = (0..before).all(|i| {
             let t = &toks[i];
             t.is('-') || t.is('’') || t.is('\'') || t.is_word() && !is_auxiliary(&self.lower(i))
@@ -2106,50 +2110,6 @@ fn is_determiner(w: &str) -> bool {
             | "many"
             | "several"
             | "such"
-    )
-}
-
-/// A noun for the occasion or medium of a statement: `In a statement`, `in his ruling`.
-fn is_speech_medium(w: &str) -> bool {
-    matches!(
-        w,
-        "statement"
-            | "statements"
-            | "interview"
-            | "interviews"
-            | "post"
-            | "tweet"
-            | "tweets"
-            | "essay"
-            | "letter"
-            | "ruling"
-            | "opinion"
-            | "cable"
-            | "excerpt"
-            | "piece"
-            | "speech"
-            | "remarks"
-            | "email"
-            | "memo"
-            | "column"
-            | "op-ed"
-            | "book"
-            | "article"
-            | "video"
-            | "message"
-            | "filing"
-            | "release"
-            | "testimony"
-            | "appearance"
-            | "broadcast"
-            | "podcast"
-            | "show"
-            | "program"
-            | "debate"
-            | "hearing"
-            | "conference"
-            | "call"
-            | "briefing"
     )
 }
 

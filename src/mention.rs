@@ -1424,6 +1424,50 @@ fn is_non_speaker_head(w: &str) -> bool {
     )
 }
 
+/// A noun for the occasion or medium of a statement: `In a statement`, `in his ruling`.
+pub(crate) fn is_speech_medium(w: &str) -> bool {
+    matches!(
+        w,
+        "statement"
+            | "statements"
+            | "interview"
+            | "interviews"
+            | "post"
+            | "tweet"
+            | "tweets"
+            | "essay"
+            | "letter"
+            | "ruling"
+            | "opinion"
+            | "cable"
+            | "excerpt"
+            | "piece"
+            | "speech"
+            | "remarks"
+            | "email"
+            | "memo"
+            | "column"
+            | "op-ed"
+            | "book"
+            | "article"
+            | "video"
+            | "message"
+            | "filing"
+            | "release"
+            | "testimony"
+            | "appearance"
+            | "broadcast"
+            | "podcast"
+            | "show"
+            | "program"
+            | "debate"
+            | "hearing"
+            | "conference"
+            | "call"
+            | "briefing"
+    )
+}
+
 /// A number word that opens a share of a group: `three in 10`, `dozens of`, `twenty-four`.
 pub(crate) fn is_number_word(w: &str) -> bool {
     let tens = |t: &str| {

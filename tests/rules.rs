@@ -3170,3 +3170,16 @@ fn a_participle_after_with_has_its_own_subject() {
         )],
     );
 }
+
+#[test]
+fn the_occasion_of_a_speech_between_subject_and_verb() {
+    // Failed before: the speaker was `The break`, then `Ruiz in a statement`.
+    check(
+        "The break was complete when Ruiz in his opening speech called the reforms “a fraud”.",
+        &[("“a fraud”", Some("Ruiz"), "before.cue")],
+    );
+    check_indirect(
+        "Ruiz in a statement said the reforms were a fraud.",
+        &[("the reforms were", Some("Ruiz"), "indirect.cue-clause")],
+    );
+}
