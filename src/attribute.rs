@@ -443,6 +443,14 @@ impl<'a> Ctx<'a> {
                 return None;
             }
         }
+        // `her husband cut in.`, `cut in that ...`, not `cut in half the grants`.
+        if form.words == 2
+            && matches!(w0, "cut" | "cuts" | "cutting")
+            && n > 2
+            && words[2] != "that"
+        {
+            return None;
+        }
         // `went on to say`, `he went on: “...”`, not `the Senate goes on recess`.
         if form.words == 2
             && n > 2
@@ -1196,6 +1204,9 @@ struct Site {
     lead_at_sentence_start: bool,
     /// The quote opens its paragraph.
     para_start: bool,
+    /// The lead runs from an earlier quote of the sentence that closed on a comma: `“A,” she
+    /// said, “b”`, where the second quote goes on with the first one's sentence.
+    resumes: bool,
     /// The previous paragraph, for the first quote of a paragraph.
     prev_para: Option<Span>,
     /// Earlier sentences of the paragraph, nearest first (at most three).
@@ -1327,6 +1338,10 @@ fn site(
         sentence,
         lead_at_sentence_start: lead_start == s_open.start,
         para_start: q.start == para.start,
+        resumes: lead_start > sentence_start
+            && text[..lead_start]
+                .trim_end_matches(['”', '"', '’', '\''])
+                .ends_with(','),
         earlier,
         next,
     }
@@ -1532,9 +1547,13 @@ impl<'a> Quoted<'a> {
         }
     }
 
-    /// Partial if `partial` or the content starts in lowercase, else direct.
+    /// Partial if `partial` or the content starts in lowercase, else direct. A quote that
+    /// resumes an interrupted one after a short tag is direct: `“A,” she said, “but b.”`.
     fn direct_or(&self, partial: bool) -> QuoteKind {
-        if partial || self.lower {
+        let lead = &self.site.lead;
+        let resumes =
+            self.site.resumes && lead.len() <= 12 && lead.last().is_some_and(|t| t.is(','));
+        if partial || self.lower && !resumes {
             QuoteKind::Partial
         } else {
             QuoteKind::Direct
@@ -2348,7 +2367,12 @@ impl<'a> Quoted<'a> {
         let cue = Some(cx.cue_span(lead, c_at, c));
         // Only a short object may stand between cue and quote: `told reporters:`.
         let adjacent = after.is_empty() || after.len() <= 4 && cx.g.classify(after).is_some();
-        let kind = self.direct_or(!adjacent);
+        // A capitalised quote after a comma or colon is a sentence of its own, however long
+        // the phrase before it: `told Congress when asked about the inquiry: “That matter
+        // is ...”`.
+        let sentence_of_its_own =
+            !self.lower && lead.last().is_some_and(|t| t.is(',') || t.is(':'));
+        let kind = self.direct_or(!adjacent && !sentence_of_its_own);
         let rule = if adjacent {
             Rule::BeforeCue
         } else {

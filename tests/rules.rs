@@ -3183,3 +3183,62 @@ fn the_occasion_of_a_speech_between_subject_and_verb() {
         &[("the reforms were", Some("Ruiz"), "indirect.cue-clause")],
     );
 }
+
+/// The kinds of the quote rows of `text`, in order.
+fn quote_kinds(text: &str) -> Vec<QuoteKind> {
+    extractor()
+        .extract(text)
+        .quotes
+        .iter()
+        .filter(|q| q.kind != QuoteKind::Indirect)
+        .map(|q| q.kind)
+        .collect()
+}
+
+#[test]
+fn a_quote_resumed_after_its_tag_is_direct() {
+    // Failed before: the second part, in lowercase, was `partial`.
+    assert_eq!(
+        quote_kinds("“We tried everything,” the coach said, “but the pitch beat us.”"),
+        [QuoteKind::Direct, QuoteKind::Direct]
+    );
+    // A fragment inside reported speech stays partial.
+    assert_eq!(
+        quote_kinds("The coach said the pitch was “a disgrace” and left."),
+        [QuoteKind::Partial]
+    );
+    assert_eq!(
+        quote_kinds("Sullivan said “it is a matter of concern to us.”"),
+        [QuoteKind::Partial]
+    );
+}
+
+#[test]
+fn a_capitalised_sentence_after_a_long_lead_is_direct() {
+    // Failed before: `partial`, as the phrase between cue and quote is long.
+    assert_eq!(
+        quote_kinds(
+            "The minister told the committee when asked about the delays last month: “The \
+             contract is sound.”"
+        ),
+        [QuoteKind::Direct]
+    );
+}
+
+#[test]
+fn cut_in_tags_a_quote_but_cut_in_half_reports_nothing() {
+    // Failed before: the second quote went to Ebeling.
+    check(
+        "“Send her my best,” Mrs Ebeling said, and her husband cut in. “Tell her we miss the \
+         old street.”",
+        &[
+            ("“Send her", Some("Ebeling"), "after.mention-cue"),
+            (
+                "“Tell her",
+                Some("her husband"),
+                "context.previous-sentence",
+            ),
+        ],
+    );
+    check_indirect("The council cut in half the grants it gives to clubs.", &[]);
+}
