@@ -1785,7 +1785,12 @@ impl<'a> Sentence<'a> {
         }
         // Time words and adverbs between the cue and the clause: `said Friday he`.
         let mut k = j;
-        while k < n && k < j + 3 && toks[k].is_word() && (is_filler(self.w(k)) || is_day(self.w(k)))
+        // An auxiliary is the clause's own verb, its subject left out after a relative
+        // pronoun: `files which officials said would compromise security`.
+        while k < n
+            && k < j + 3
+            && toks[k].is_word()
+            && (is_filler(self.w(k)) && !is_auxiliary(&self.lower(k)) || is_day(self.w(k)))
         {
             k += 1;
         }

@@ -3242,3 +3242,24 @@ fn cut_in_tags_a_quote_but_cut_in_half_reports_nothing() {
     );
     check_indirect("The council cut in half the grants it gives to clubs.", &[]);
 }
+
+#[test]
+fn a_relative_clause_whose_verb_follows_the_cue() {
+    // Failed before: `would` was skipped as a filler word, and the clause had no verb left.
+    check_indirect(
+        "The ministry withheld the files, which officials said would compromise security.",
+        &[(
+            "would compromise security",
+            Some("officials"),
+            "indirect.cue-clause",
+        )],
+    );
+    check_indirect(
+        "Ministers approved a levy that economists say will raise little money.",
+        &[(
+            "will raise little",
+            Some("economists"),
+            "indirect.cue-clause",
+        )],
+    );
+}
