@@ -877,8 +877,9 @@ impl<'a> Ctx<'a> {
             }
             let w = self.w(t);
             if w.starts_with(|c: char| c.is_lowercase()) && is_stop(w) {
-                // `While those surveyed said`: `those` and a participle.
-                if w == "those" && end - start == 1 && self.w(&toks[start]).ends_with("ed") {
+                // `While those surveyed said`: `those` and a participle; `those Democrats
+                // argued`: a demonstrative before its noun.
+                if matches!(w, "those" | "these") && start < end {
                     start -= 1;
                 }
                 // `she and another reporter said`: a pronoun joined to a noun phrase.

@@ -3263,3 +3263,31 @@ fn a_relative_clause_whose_verb_follows_the_cue() {
         )],
     );
 }
+
+#[test]
+fn a_demonstrative_opens_the_speaker_phrase() {
+    // Failed before: no speaker, as `those` ended the walk back from the cue.
+    check(
+        "“We will hold the seat,” those party officials insisted.",
+        &[(
+            "“We will hold",
+            Some("those party officials"),
+            "after.mention-cue",
+        )],
+    );
+    check_indirect(
+        "In a close race, those Democrats argued, turnout would decide it.",
+        &[
+            (
+                "In a close race",
+                Some("those Democrats"),
+                "indirect.parenthetical",
+            ),
+            (
+                "turnout would decide",
+                Some("those Democrats"),
+                "indirect.parenthetical",
+            ),
+        ],
+    );
+}
