@@ -1714,10 +1714,15 @@ impl<'a> Sentence<'a> {
         };
         // The words from `j` to `k` make a plain object: `urged Brussels to avoid a fight`
         // reports no clause.
+        // `of` only inside a name: `told The Star-Ledger of Newark`.
         let plain_object = |k: usize| {
             (j..k).all(|i| {
-                toks[i].is_word()
-                    && !matches!(self.lower(i).as_str(), "to" | "of" | "about" | "for")
+                let of_name = self.is_word(i, "of")
+                    && i > j
+                    && self.w(i - 1).starts_with(char::is_uppercase)
+                    && self.w(i + 1).starts_with(char::is_uppercase);
+                (toks[i].is_word() || toks[i].is('-') && i > j)
+                    && (of_name || !matches!(self.lower(i).as_str(), "to" | "of" | "about" | "for"))
             })
         };
         if takes_person_object(&lw) {
@@ -1730,12 +1735,18 @@ impl<'a> Sentence<'a> {
             {
                 return Some(j);
             }
-            // `told reporters he`, `warned voters the plan`: skip a short object.
-            if let Some(k) = (j + 1..n.min(j + 5)).find(|&k| {
+            // `told reporters he`, `warned voters the plan`: skip a short object. A longer
+            // one (`told The Star-Ledger of Newark last week she`) only before a pronoun.
+            if let Some(k) = (j + 1..n.min(j + 8)).find(|&k| {
                 let w = self.lower(k);
+                let w = w.split(['’', '\'']).next().unwrap_or("");
                 matches!(
-                    w.split(['’', '\'']).next().unwrap_or(""),
-                    "he" | "she"
+                    w,
+                    "he" | "she" | "they" | "it" | "we" | "i" | "there" | "whether" | "if"
+                ) || k < j + 5
+                    && matches!(
+                        w,
+                        "he" | "she"
                         | "they"
                         | "it"
                         | "we"
@@ -1764,7 +1775,7 @@ impl<'a> Sentence<'a> {
                         | "what"
                         | "who"
                         | "where"
-                )
+                    )
             }) {
                 if plain_object(k) {
                     return Some(k);

@@ -3291,3 +3291,17 @@ fn a_demonstrative_opens_the_speaker_phrase() {
         ],
     );
 }
+
+#[test]
+fn told_a_long_named_object_then_a_pronoun_clause() {
+    // Failed before: the object `The Courier of Leeds last week` was too long to skip.
+    check_indirect(
+        "Ms Hale told The Courier of Leeds last week she would stand again.",
+        &[("she would stand", Some("Hale"), "indirect.cue-clause")],
+    );
+    // A guard: an article far from the cue opens no clause.
+    check_indirect(
+        "She praised Garland and said the senators should give him a hearing.",
+        &[("the senators should give", None, "indirect.cue-clause")],
+    );
+}
