@@ -1586,7 +1586,14 @@ impl<'a> Sentence<'a> {
         // `said that`, `said on Friday that`, `told CNN in an interview that`: only an
         // adjunct or the person told may stand before `that`; after a noun (`said the failure
         // stemmed from a migration that ...`) it is a relative pronoun.
-        if let Some(t) = (j..n.min(j + 10))
+        // The person told may take more words: `told a crowded banquet hall at a hotel in
+        // downtown Baltimore that`.
+        let reach = if matches!(lw.as_str(), "told" | "tell" | "tells" | "telling") {
+            14
+        } else {
+            10
+        };
+        if let Some(t) = (j..n.min(j + reach))
             .take_while(|&i| !toks[i].is(',') || i == j)
             .find(|&i| self.is_word(i, "that"))
         {

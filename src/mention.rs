@@ -795,9 +795,16 @@ impl<'a> Grammar<'a> {
 
     /// True when `rest` is the group a share is of: a short noun phrase with no verb.
     fn group(&self, rest: &[Tok]) -> bool {
+        // `of registered voters`: a first word in -ed before a noun is an adjective.
+        let adjective = |i: usize| {
+            i == 0
+                && rest
+                    .get(1)
+                    .is_some_and(|n| n.is_word() && self.is_lower_word(n))
+        };
         !rest.is_empty()
             && rest.len() <= 8
-            && rest.iter().all(|t| {
+            && rest.iter().enumerate().all(|(i, t)| {
                 t.is('-')
                     || t.is('’')
                     || t.is('\'')
@@ -807,7 +814,9 @@ impl<'a> Grammar<'a> {
                         let verb = is_auxiliary(l.as_str())
                             || self.is_lower_word(t)
                                 && (is_past_tense(w)
-                                    || w.ends_with("ed") && !self.lex.is_title_head(w))
+                                    || w.ends_with("ed")
+                                        && !self.lex.is_title_head(w)
+                                        && !adjective(i))
                             || matches!(l.as_str(), "who" | "which" | "that" | "and" | "or");
                         !verb
                     }

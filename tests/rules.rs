@@ -3305,3 +3305,22 @@ fn told_a_long_named_object_then_a_pronoun_clause() {
         &[("the senators should give", None, "indirect.cue-clause")],
     );
 }
+
+#[test]
+fn long_objects_and_groups_before_a_report() {
+    // Failed before: `registered`, in -ed, read as a verb inside the group.
+    check_indirect(
+        "Still, 52 percent of registered voters say they would back a recount.",
+        &[(
+            "they would back",
+            Some("52 percent of registered voters"),
+            "indirect.cue-clause",
+        )],
+    );
+    // Failed before: `that` stood too far from `told`.
+    check_indirect(
+        "Councillor Ruiz told a packed meeting at the old library in the town centre that \
+         she would not resign.",
+        &[("she would not resign", Some("Ruiz"), "indirect.cue-clause")],
+    );
+}
