@@ -1646,8 +1646,16 @@ impl<'a> Sentence<'a> {
                 }
             }
         }
-        // `As Crane said, the two have become ...`: the clause follows the comma.
-        if toks[j].is(',') && self.is_word(0, "As") && (1..c_at).all(|i| !toks[i].is(',')) {
+        // `As Crane said, the two have become ...`, `But as a reporter noted, he ...`: the
+        // clause follows the comma.
+        let as_at = usize::from(matches!(
+            self.lower(0).as_str(),
+            "but" | "and" | "yet" | "so"
+        ));
+        if toks[j].is(',')
+            && self.is_word(as_at, "as")
+            && (as_at + 1..c_at).all(|i| !toks[i].is(','))
+        {
             return Some(j + 1);
         }
         // `says, however, that ...`: an adverb between commas.

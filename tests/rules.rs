@@ -3324,3 +3324,16 @@ fn long_objects_and_groups_before_a_report() {
         &[("she would not resign", Some("Ruiz"), "indirect.cue-clause")],
     );
 }
+
+#[test]
+fn as_x_noted_after_a_conjunction() {
+    // Failed before: only a sentence opening with `As` was read.
+    check_indirect(
+        "But as a local reporter noted, the hall was barely half full.",
+        &[(
+            "the hall was barely",
+            Some("a local reporter"),
+            "indirect.cue-clause",
+        )],
+    );
+}
