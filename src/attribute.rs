@@ -753,6 +753,16 @@ impl<'a> Ctx<'a> {
                 return Some((m, None));
             } else if let Some(a) = self.g.appositive(group) {
                 appos = Some(a);
+            } else if matches!(first.as_deref(), Some("a" | "an"))
+                && open > floor
+                && toks[open - 1].is_word()
+                && !self
+                    .g
+                    .classify(group)
+                    .is_some_and(|m| m.kind == MentionKind::Person)
+            {
+                // `Mike Shields, president of the Leadership Fund, a super PAC allied with
+                // House leadership, said`: a description of the phrase before it.
             } else if let Some(m) = appos
                 .and_then(|_| {
                     group
@@ -2852,13 +2862,16 @@ impl<'a> Quoted<'a> {
             })?;
             let m = cx.subject_at(&lead[open + 1..c_at - 1])?;
             let after = lead.partition_point(|t| t.span.start < m.span.end);
-            let verb_follows = after < c_at - 1 && cx.g.is_lower_word(&lead[after]);
+            // A finite verb: `as senator representing the state` opens no clause.
+            let verb_follows = after < c_at - 1
+                && cx.g.is_lower_word(&lead[after])
+                && !cx.w(&lead[after]).ends_with("ing");
             let no_comma = lead[open + 1..c_at - 1].iter().all(|t| !t.is(','));
             (verb_follows && no_comma && m.kind != MentionKind::Org).then_some((m, None))
         };
         self.participle_subject(c_at)
-            .or_else(earlier)
             .or_else(clause)
+            .or_else(earlier)
             .or_else(|| cx.subject(&site.sentence).map(|m| (m, None)))
     }
 

@@ -3337,3 +3337,32 @@ fn as_x_noted_after_a_conjunction() {
         )],
     );
 }
+
+#[test]
+fn a_second_apposition_describes_the_first() {
+    // Failed before: `a think tank` spoke, or nobody did.
+    check_indirect(
+        "Ana Ruiz, director of the Civic Trust, a think tank allied with the council, said \
+         most donors wanted a firewall.",
+        &[(
+            "most donors wanted",
+            Some("Ana Ruiz"),
+            "indirect.cue-clause",
+        )],
+    );
+    check(
+        "“We will win,” Ana Ruiz, director of the Civic Trust, a think tank, said.",
+        &[("“We will win,”", Some("Ana Ruiz"), "after.mention-cue")],
+    );
+}
+
+#[test]
+fn as_before_a_participle_opens_no_clause() {
+    // A guard: `as senator representing the state` is no clause, so the sentence subject
+    // speaks, though the clause before a participle now comes before an earlier cue.
+    let text = "She noted her years as senator representing the county, saying “we faced hard \
+                winters together.”";
+    let found = extractor().extract(text);
+    let q = found.quotes.last().unwrap();
+    assert_eq!(q.mention.unwrap().slice(text), "She");
+}
