@@ -1005,7 +1005,10 @@ impl<'a> Sentence<'a> {
             if before < c_at && before > floor + 1 && self.is_word(before - 1, "on") {
                 before -= 1;
             }
-            let coordinated = c_at > 0 && matches!(self.lower(c_at - 1).as_str(), "but" | "and");
+            // `..., then says he'll welcome advice`: a second verb of the same subject.
+            let coordinated = c_at > 0
+                && (matches!(self.lower(c_at - 1).as_str(), "but" | "and")
+                    || c_at > 1 && self.is_word(c_at - 1, "then") && toks[c_at - 2].is(','));
             let subject = (floor == 0)
                 .then(|| self.report_subject(before))
                 .flatten()

@@ -3366,3 +3366,12 @@ fn as_before_a_participle_opens_no_clause() {
     let q = found.quotes.last().unwrap();
     assert_eq!(q.mention.unwrap().slice(text), "She");
 }
+
+#[test]
+fn then_joins_a_second_verb_of_the_same_subject() {
+    // Failed before: no subject for `says` after `, then`.
+    check_indirect(
+        "The mayor jokingly offered the man a seat, then says she will take questions later.",
+        &[("she will take", Some("The mayor"), "indirect.cue-clause")],
+    );
+}
