@@ -997,7 +997,8 @@ impl<'a> Sentence<'a> {
                     && w != "Day"
                     && is_day(w)
                     || is_filler(w)
-                    || w.len() > 4 && w.ends_with("ly")
+                    // `has traditionally argued`; not a name (`Megyn Kelly said`).
+                    || w.len() > 4 && w.ends_with("ly") && w.starts_with(char::is_lowercase)
                     || matches!(w, "both" | "all")
             } {
                 before -= 1;

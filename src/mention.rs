@@ -1212,11 +1212,17 @@ impl<'a> Grammar<'a> {
     /// `Steve King`, `Gerard Baker`.
     fn title_surname(&self, toks: &[Tok]) -> bool {
         let n = toks.len();
-        n >= 2
-            && self.is_cap(&toks[n - 1])
-            && self.lex.is_title_head(self.word(&toks[n - 1]))
-            && self.lex.is_given_name(self.word(&toks[n - 2]))
-            && self.is_name_word(&toks[n - 2])
+        if n < 2 || !self.is_cap(&toks[n - 1]) {
+            return false;
+        }
+        let (last, prev) = (self.word(&toks[n - 1]), self.word(&toks[n - 2]));
+        let after_given = self.lex.is_given_name(prev) && self.is_name_word(&toks[n - 2]);
+        // A surname in -ly, which alone reads as an adverb (`Finally`), after a given name or
+        // an honorific: `Phyllis Schlafly`, `Mrs. Schlafly`.
+        let adverb_like =
+            last.len() > 4 && last.ends_with("ly") && !self.is_name_word(&toks[n - 1]);
+        self.lex.is_title_head(last) && after_given
+            || adverb_like && (after_given || self.lex.is_honorific(prev))
     }
 
     /// Splits a mention into (index where the personal name starts, end index of the title).

@@ -3375,3 +3375,26 @@ fn then_joins_a_second_verb_of_the_same_subject() {
         &[("she will take", Some("The mayor"), "indirect.cue-clause")],
     );
 }
+
+#[test]
+fn a_surname_in_ly_is_no_adverb() {
+    // Failed before: the mention was `Megyn`, `Ms.`, or there was none.
+    check_indirect(
+        "Megyn Kelly said the vote had been rigged.",
+        &[(
+            "the vote had been",
+            Some("Megyn Kelly"),
+            "indirect.cue-clause",
+        )],
+    );
+    check_indirect(
+        "Ms. Connolly argued that the vote had been rigged.",
+        &[("the vote had been", Some("Connolly"), "indirect.cue-clause")],
+    );
+    check_indirect(
+        "Mrs. Schlafly also noted that the amendment had stalled in the states.",
+        &[("the amendment had", Some("Schlafly"), "indirect.cue-clause")],
+    );
+    // A guard: a capitalised adverb opening the sentence is still no speaker.
+    check_indirect("Finally said the vote had been rigged.", &[]);
+}
