@@ -611,6 +611,45 @@ impl<'a> Sentence<'a> {
         if t0 >= n {
             return None;
         }
+        // `..., Google's chief executive, Laszlo Bock, told The New York Times in 2013.`: a
+        // verb of telling after a comma is no inversion; its subject and apposition stand
+        // before it, and what follows is the person told.
+        if let Some(c) = self.cue(t0).filter(|c| {
+            c.class == CueClass::Speech
+                && !c.participle
+                && takes_person_object(&ascii_lower(self.w(t0)))
+        }) {
+            let (m, appos) = cx.mention_before(toks, 0, t0)?;
+            let start = appos.map_or(m.span.start, |a| a.start.min(m.span.start));
+            // The comma that opens the subject phrase: `, the firm’s chief executive, ...`.
+            let k = toks.partition_point(|t| t.span.start < start);
+            let k = (k.saturating_sub(4)..k)
+                .rev()
+                .find(|&i| toks[i].is(','))
+                .filter(|&i| {
+                    (i + 1..k).all(|j| toks[j].is_word() || toks[j].is('’') || toks[j].is('\''))
+                })
+                .map_or(k, |i| i + 1);
+            let told_end = cx
+                .mention_after(toks, t0 + c.words)
+                .filter(|(o, _, _)| o.kind != MentionKind::Pronoun)
+                .map(|(_, _, e)| e);
+            if k < 2
+                || !toks[k - 1].is(',')
+                || m.kind == MentionKind::Pronoun
+                || !told_end.is_some_and(|e| self.adjunct_only(e))
+                || !self.finite_verb(0, k - 1, true)
+            {
+                return None;
+            }
+            return Some(vec![self.found(
+                (0, k - 1),
+                m,
+                appos,
+                cx.cue_span(toks, t0, c),
+                Rule::IndirectClauseCue,
+            )]);
+        }
         // `, said X`
         if let Some(c) = self
             .cue(t0)

@@ -3398,3 +3398,17 @@ fn a_surname_in_ly_is_no_adverb() {
     // A guard: a capitalised adverb opening the sentence is still no speaker.
     check_indirect("Finally said the vote had been rigged.", &[]);
 }
+
+#[test]
+fn a_verb_of_telling_after_a_comma_is_no_inversion() {
+    // Failed before: `The Herald`, the person told, was the speaker.
+    check_indirect(
+        "Demand dropped by a third, the firm’s chief executive, Laszlo Ruiz, told The Herald \
+         in 2013.",
+        &[(
+            "Demand dropped by a third",
+            Some("Laszlo Ruiz"),
+            "indirect.clause-cue",
+        )],
+    );
+}
