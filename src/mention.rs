@@ -859,10 +859,20 @@ impl<'a> Grammar<'a> {
             ) {
                 return None;
             }
-            // An indefinite speaker: `another said`, `“...,” one said`, `others added`.
+            // An indefinite speaker: `another said`, `“...,” one said`, `others added`,
+            // `someone told him`.
             if matches!(
                 ascii_lower(lw).as_str(),
-                "another" | "one" | "others" | "many" | "several" | "both"
+                "another"
+                    | "one"
+                    | "others"
+                    | "many"
+                    | "several"
+                    | "both"
+                    | "someone"
+                    | "somebody"
+                    | "everyone"
+                    | "everybody"
             ) {
                 return Some(Mention::unnamed(first.span, MentionKind::Description, None));
             }

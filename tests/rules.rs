@@ -3412,3 +3412,20 @@ fn a_verb_of_telling_after_a_comma_is_no_inversion() {
         )],
     );
 }
+
+#[test]
+fn someone_and_everyone_speak() {
+    // Failed before: no speaker.
+    check(
+        "“It was over before it began,” someone shouted from the back.",
+        &[("“It was over", Some("someone"), "after.mention-cue")],
+    );
+    check_indirect(
+        "Everyone says the vote was close.",
+        &[(
+            "the vote was close",
+            Some("Everyone"),
+            "indirect.cue-clause",
+        )],
+    );
+}
