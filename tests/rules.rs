@@ -3415,8 +3415,8 @@ fn a_verb_of_telling_after_a_comma_is_no_inversion() {
 
 #[test]
 fn someone_and_everyone_speak() {
-    // Failed before: the quote was attributed only by the loose-tag fallback, and the report
-    // not at all.
+    // Failed before: the quote was attributed only by the loose-tag fallback. The report is a
+    // guard (it came from the sentence subject before).
     check(
         "“It was over before it began,” someone shouted from the back.",
         &[("“It was over", Some("someone"), "after.mention-cue")],
