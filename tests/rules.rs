@@ -3430,3 +3430,18 @@ fn someone_and_everyone_speak() {
         )],
     );
 }
+
+#[test]
+fn a_quote_with_its_own_cue_takes_no_tag_from_the_next_sentence() {
+    // Failed before: `She`, the subject of the next sentence, was the speaker.
+    check(
+        "Ortiz wrote to the mayor, “You are the best ally we have!” She replied that it was an \
+         honour.",
+        &[("“You are the best", Some("Ortiz"), "sentence.lead-cue")],
+    );
+    // A guard: a tag after a question still counts.
+    check(
+        "“Is it over?” she asked.",
+        &[("“Is it over?”", None, "after.mention-cue")],
+    );
+}
