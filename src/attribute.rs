@@ -621,17 +621,17 @@ impl<'a> Ctx<'a> {
         // So does the occasion of the speech: `Ruiz in a statement said`, `when Trump in his
         // announcement speech called`.
         if let Some(k) = (end.saturating_sub(5).max(floor + 1)..end).find(|&k| {
+            let w = self.w(&toks[k]);
+            if !matches!(w, "during" | "on" | "at" | "in" | "over" | "last")
+                || !toks[k..end].iter().all(Tok::is_word)
+            {
+                return false;
+            }
             let time = k + 4 >= end
                 && toks[k + 1..end]
                     .iter()
                     .any(|t| is_time_word(self.w(t)) || self.w(t) == "past");
-            let occasion = matches!(self.w(&toks[k]), "in" | "during" | "at")
-                && is_speech_medium(self.w(&toks[end - 1]));
-            matches!(
-                self.w(&toks[k]),
-                "during" | "on" | "at" | "in" | "over" | "last"
-            ) && toks[k..end].iter().all(Tok::is_word)
-                && (time || occasion)
+            time || matches!(w, "in" | "during" | "at") && is_speech_medium(self.w(&toks[end - 1]))
         }) {
             end = k;
             while end > floor + 1 && toks[end - 1].is_word() && is_auxiliary(self.w(&toks[end - 1]))
