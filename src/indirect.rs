@@ -929,32 +929,12 @@ impl<'a> Sentence<'a> {
     /// Up to three adjunct words between the cue and the closing comma: `she said Friday`,
     /// `he added on Tuesday`, `she said later`. An object is no adjunct: `the company wrote a
     /// detailed, ...`, `Manafort called Mr. Yanukovych, ...`, `asked to depose Clinton, ...`.
+    /// `to` is left out here: `asked to depose Clinton, ...` is an infinitive.
     fn adjunct_words(&self, from: usize, to: usize) -> bool {
-        let first = self.lower(from);
-        let adjunct = is_time_word(&first)
-            || first.ends_with("ly")
-            || matches!(
-                first.as_str(),
-                "on" | "in"
-                    | "at"
-                    | "during"
-                    | "over"
-                    | "last"
-                    | "this"
-                    | "again"
-                    | "also"
-                    | "too"
-                    | "then"
-                    | "once"
-                    | "recently"
-                    | "afterward"
-                    | "afterwards"
-                    | "before"
-                    | "after"
-                    | "from"
-                    | "via"
-            );
-        to - from <= 3 && (from..to).all(|i| self.toks[i].is_word()) && adjunct
+        to - from <= 3
+            && (from..to).all(|i| self.toks[i].is_word())
+            && is_adjunct_start(self.w(from))
+            && !self.is_word(from, "to")
     }
 
     /// `X said (that) CLAUSE`: the first cue with a subject before it; the clause runs to the
@@ -1640,34 +1620,7 @@ impl<'a> Sentence<'a> {
             .take_while(|&i| !toks[i].is(',') || i == j)
             .find(|&i| self.is_word(i, "that"))
         {
-            let adjunct = t == j
-                || is_day(self.w(j))
-                || takes_person_object(&lw)
-                || matches!(
-                    self.lower(j).as_str(),
-                    "in" | "on"
-                        | "at"
-                        | "to"
-                        | "with"
-                        | "late"
-                        | "early"
-                        | "during"
-                        | "last"
-                        | "this"
-                        | "earlier"
-                        | "later"
-                        | "repeatedly"
-                        | "again"
-                        | "also"
-                        | "privately"
-                        | "publicly"
-                        | "today"
-                        | "yesterday"
-                        | "recently"
-                        | "previously"
-                        | "often"
-                        | "once"
-                );
+            let adjunct = t == j || takes_person_object(&lw) || is_adjunct_start(self.w(j));
             // Words only, and the apostrophe of a plural possessive (`wrote to Sanders’
             // office that`).
             if adjunct && (j..t).all(|i| toks[i].is_word() || toks[i].is('’') || toks[i].is('\''))
@@ -2185,6 +2138,40 @@ fn is_determiner(w: &str) -> bool {
             | "several"
             | "such"
     )
+}
+
+/// A word that opens an adjunct of time, place or manner after a verb of saying: `said
+/// Friday`, `added on Tuesday`, `told CNN in an interview`, `said later`, `said privately`.
+fn is_adjunct_start(w: &str) -> bool {
+    let l = ascii_lower(w);
+    is_day(w)
+        || is_time_word(&l)
+        || w.len() > 4 && w.ends_with("ly") && w.starts_with(char::is_lowercase)
+        || matches!(
+            l.as_str(),
+            "in" | "on"
+                | "at"
+                | "to"
+                | "with"
+                | "during"
+                | "over"
+                | "before"
+                | "after"
+                | "from"
+                | "via"
+                | "late"
+                | "early"
+                | "last"
+                | "this"
+                | "again"
+                | "also"
+                | "too"
+                | "then"
+                | "once"
+                | "often"
+                | "afterward"
+                | "afterwards"
+        )
 }
 
 fn is_day(w: &str) -> bool {
