@@ -3445,3 +3445,12 @@ fn a_quote_with_its_own_cue_takes_no_tag_from_the_next_sentence() {
         &[("“Is it over?”", None, "after.mention-cue")],
     );
 }
+
+#[test]
+fn an_adverb_between_the_cue_and_that() {
+    // Failed before: the clause began at `insistently`.
+    check_indirect(
+        "Ms Ortiz argued insistently that she would be the stronger candidate.",
+        &[("she would be", Some("Ortiz"), "indirect.cue-clause")],
+    );
+}
