@@ -1498,17 +1498,6 @@ impl<'a> Quoted<'a> {
     fn new(cx: &'a Ctx<'a>, q: &'a QuoteSpan, site: &'a Site) -> Self {
         let text = cx.text;
         let lead = &site.lead;
-        // A quote introduced by its own cue (`telling her, “...!” She replied ...`) takes no
-        // tag from the next sentence.
-        let cued = lead.len() >= 2 && {
-            let l = lead.len() - 1;
-            (lead[l].is(',') || lead[l].is(':'))
-                && (l.saturating_sub(6)..l).any(|i| {
-                    cx.speech_cue_at(lead, i)
-                        .is_some_and(|c| c.class == CueClass::Speech)
-                        && lead[i..l].iter().all(Tok::is_word)
-                })
-        };
         // After `!` or `?`, a capitalised word opens a sentence of its own, even when the
         // splitter kept it with the quote.
         let content = q.content.slice(text);
@@ -1519,7 +1508,20 @@ impl<'a> Quoted<'a> {
                 .tail
                 .first()
                 .is_some_and(|t| t.is_word() && cx.w(t).starts_with(char::is_uppercase));
-        let after: &[Tok] = if cued && (site.tail.is_empty() || new_sentence) {
+        // A quote introduced by its own cue (`telling her, “...!” She replied ...`) takes no
+        // tag from the next sentence. Only looked up when the tag would come from there.
+        let cued = || {
+            lead.len() >= 2 && {
+                let l = lead.len() - 1;
+                (lead[l].is(',') || lead[l].is(':'))
+                    && (l.saturating_sub(6)..l).any(|i| {
+                        cx.speech_cue_at(lead, i)
+                            .is_some_and(|c| c.class == CueClass::Speech)
+                            && lead[i..l].iter().all(Tok::is_word)
+                    })
+            }
+        };
+        let after: &[Tok] = if (site.tail.is_empty() || new_sentence) && cued() {
             &[]
         } else if !site.tail.is_empty() {
             &site.tail
