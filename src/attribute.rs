@@ -926,6 +926,34 @@ impl<'a> Ctx<'a> {
         toks: &[Tok],
         start: usize,
     ) -> Option<(Mention, Option<Span>, usize)> {
+        // `said 30 percent of registered voters`, `said most of the delegates`: a share of a
+        // group, up to a preposition, clause word or punctuation.
+        if toks
+            .iter()
+            .skip(start)
+            .take(3)
+            .any(|t| self.g.is_quantity_word(t))
+        {
+            let stop = (start..toks.len().min(start + 12))
+                .find(|&i| {
+                    let t = &toks[i];
+                    !(t.is_word() || t.is('%') || t.is('-'))
+                        || i > start
+                            && self.w(t) != "of"
+                            // `three in 10 voters`
+                            && !(self.w(t) == "in"
+                                && toks.get(i + 1).is_some_and(|n| self.g.is_quantity_word(n)))
+                            && ends_forward_np(self.w(t))
+                })
+                .unwrap_or(toks.len().min(start + 12));
+            if let Some(e) = (start + 2..=stop)
+                .rev()
+                .find(|&e| self.g.quantity(&toks[start..e]).is_some())
+            {
+                let m = self.g.quantity(&toks[start..e])?;
+                return Some((m, None, e));
+            }
+        }
         let mut end = start;
         while end < toks.len() && end - start < 14 {
             let t = &toks[end];

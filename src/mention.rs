@@ -796,11 +796,13 @@ impl<'a> Grammar<'a> {
     /// True when `rest` is the group a share is of: a short noun phrase with no verb.
     fn group(&self, rest: &[Tok]) -> bool {
         // `of registered voters`: a first word in -ed before a noun is an adjective.
+        // `of those polled`: a participle after `those` is the group.
         let adjective = |i: usize| {
             i == 0
                 && rest
                     .get(1)
                     .is_some_and(|n| n.is_word() && self.is_lower_word(n))
+                || i == 1 && rest.len() == 2 && self.word(&rest[0]) == "those"
         };
         !rest.is_empty()
             && rest.len() <= 8

@@ -3454,3 +3454,32 @@ fn an_adverb_between_the_cue_and_that() {
         &[("she would be", Some("Ortiz"), "indirect.cue-clause")],
     );
 }
+
+#[test]
+fn a_share_of_a_group_after_the_cue() {
+    // Failed before: the speakers were `30` and `41`; the last two quotes had none (and the
+    // one-word `“no”` was dropped as a scare quote).
+    check(
+        "“Not this year,” said 30 percent of registered voters in the Marist survey.",
+        &[(
+            "“Not this year,”",
+            Some("30 percent of registered voters"),
+            "after.cue-mention",
+        )],
+    );
+    check(
+        "“Too early to tell,” said 41 percent of those polled.",
+        &[(
+            "“Too early",
+            Some("41 percent of those polled"),
+            "after.cue-mention",
+        )],
+    );
+    check(
+        "“Yes,” said three in 10 voters, and “no” said most of the delegates at the hall.",
+        &[
+            ("“Yes,”", Some("three in 10 voters"), "after.cue-mention"),
+            ("“no”", Some("most of the delegates"), "after.cue-mention"),
+        ],
+    );
+}
