@@ -488,9 +488,14 @@ impl<'a> Ctx<'a> {
                         "that" | "who" | "what" | "there" | "here" | "where"
                     )
             };
+            // `the Clintons’ claim`: a lone apostrophe is possessive after a word, not after a
+            // comma or another apostrophe (`,'' said Ruiz`, a closing mark typed as two).
+            let plural_possessive = (prev.is('\'') || prev.is('’'))
+                && i >= 2
+                && toks[i - 2].is_word()
+                && toks[i - 2].span.end == prev.span.start;
             let possessive =
-                (pw.ends_with("'s") || pw.ends_with("’s") || prev.is('\'') || prev.is('’'))
-                    && !contraction();
+                (pw.ends_with("'s") || pw.ends_with("’s") || plural_possessive) && !contraction();
             const NOUN_BEFORE: [&str; 17] = [
                 "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this",
                 "last", "first", "no", "any", "every", "each",
@@ -720,11 +725,19 @@ impl<'a> Ctx<'a> {
         // them is still the subject.
         let mut adverbial_only = true;
         while end > floor && toks[end - 1].is(',') && groups < 4 {
-            let close = end - 1;
-            let Some(open) = (floor..close).rev().take(40).find(|&i| toks[i].is(',')) else {
+            let mut close = end - 1;
+            let find_open = |close: usize| (floor..close).rev().take(40).find(|&i| toks[i].is(','));
+            let Some(mut open) = find_open(close) else {
                 end = close;
                 break;
             };
+            // `a retired teacher in Allentown, Pa., said`: a state or country after a city
+            // belongs to the group before it.
+            if self.region_after(toks, open) == Some(close) {
+                if let Some(o) = find_open(open) {
+                    (close, open) = (open, o);
+                }
+            }
             let group = &toks[open + 1..close];
             // `who's`, `who’d`: the relative word without its clitic.
             let first = group.first().map(|t| {

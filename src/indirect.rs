@@ -382,7 +382,8 @@ impl<'a> Sentence<'a> {
         while s < e && !self.toks[s].is_word() && !self.toks[s].is('$') {
             s += 1;
         }
-        if s < e && self.is_word(s, "that") {
+        // Not a capitalised `That` opening the sentence: `That is so out of touch, she said.`
+        if s < e && self.toks[s].is_word() && self.w(s) == "that" {
             s += 1;
         }
         // A dateline is not part of the clause: `WASHINGTON (Reuters) — `, `PARIS: `.
@@ -592,13 +593,14 @@ impl<'a> Sentence<'a> {
         let mut commas = (1..n).rev().filter(|&i| toks[i].is(',') && !self.quoted(i));
         let last = commas.next()?;
         if let Some(comma) = commas.next() {
+            let t0 = self.after_comma(comma);
             let c = self
-                .cue(comma + 1)
+                .cue(t0)
                 .filter(|c| c.class == CueClass::Speech && !c.participle);
             if let Some(c) = c {
-                if let Some((m, Some(appos), end)) = cx.mention_after(toks, comma + 1 + c.words) {
+                if let Some((m, Some(appos), end)) = cx.mention_after(toks, t0 + c.words) {
                     if end == last && m.kind == MentionKind::Person {
-                        let cue = cx.cue_span(toks, comma + 1, c);
+                        let cue = cx.cue_span(toks, t0, c);
                         let f =
                             self.found((0, comma), m, Some(appos), cue, Rule::IndirectClauseCue);
                         return Some(vec![f]);
@@ -607,17 +609,22 @@ impl<'a> Sentence<'a> {
             }
         }
         let comma = last;
-        let t0 = comma + 1;
+        let t0 = self.after_comma(comma);
         if t0 >= n {
             return None;
         }
         // `..., Google's chief executive, Laszlo Bock, told The New York Times in 2013.`: a
         // verb of telling after a comma is no inversion; its subject and apposition stand
         // before it, and what follows is the person told.
+        // `..., Ann Bock, the chief executive, said on Monday.`: so is a verb of saying with
+        // no more than an adjunct after it.
+        let tells = takes_person_object(&ascii_lower(self.w(t0)));
         if let Some(c) = self.cue(t0).filter(|c| {
             c.class == CueClass::Speech
                 && !c.participle
-                && takes_person_object(&ascii_lower(self.w(t0)))
+                && (tells
+                    || self.adjunct_only(t0 + c.words)
+                        && cx.mention_after(toks, t0 + c.words).is_none())
         }) {
             let (m, appos) = cx.mention_before(toks, 0, t0)?;
             let start = appos.map_or(m.span.start, |a| a.start.min(m.span.start));
@@ -630,10 +637,13 @@ impl<'a> Sentence<'a> {
                     (i + 1..k).all(|j| toks[j].is_word() || toks[j].is('’') || toks[j].is('\''))
                 })
                 .map_or(k, |i| i + 1);
-            let told_end = cx
-                .mention_after(toks, t0 + c.words)
-                .filter(|(o, _, _)| o.kind != MentionKind::Pronoun)
-                .map(|(_, _, e)| e);
+            let told_end = if tells {
+                cx.mention_after(toks, t0 + c.words)
+                    .filter(|(o, _, _)| o.kind != MentionKind::Pronoun)
+                    .map(|(_, _, e)| e)
+            } else {
+                Some(t0 + c.words)
+            };
             if k < 2
                 || !toks[k - 1].is(',')
                 || m.kind == MentionKind::Pronoun
@@ -723,6 +733,20 @@ impl<'a> Sentence<'a> {
         )])
     }
 
+    /// The token after the comma at `comma`, past a closing mark typed as apostrophes
+    /// (`,'' Dana Ruiz said.`) when such marks are not read as quotation marks.
+    fn after_comma(&self, comma: usize) -> usize {
+        let toks = self.toks;
+        comma
+            + 1
+            + (comma + 1..toks.len().min(comma + 3))
+                .take_while(|&i| {
+                    (toks[i].is('\'') || toks[i].is('’'))
+                        && toks[i].span.start == toks[i - 1].span.end
+                })
+                .count()
+    }
+
     /// True when the tokens from `from` to the sentence end are at most a short adjunct:
     /// `Friday`, `in a statement`, `told reporters on Tuesday`.
     fn adjunct_only(&self, from: usize) -> bool {
@@ -805,7 +829,8 @@ impl<'a> Sentence<'a> {
             let Some(close) = (open + 2..n.min(open + 14)).find(|&i| toks[i].is(',')) else {
                 continue;
             };
-            let inner = open + 1..close;
+            let first = self.after_comma(open);
+            let inner = first..close;
             let Some(c_at) = inner.clone().find(|&i| {
                 self.cue(i)
                     .is_some_and(|c| c.class == CueClass::Speech && !c.participle)
@@ -813,13 +838,13 @@ impl<'a> Sentence<'a> {
                 continue;
             };
             let c = self.cue(c_at)?;
-            let mention = if c_at == open + 1 {
+            let mention = if c_at == first {
                 cx.mention_after(toks, c_at + c.words)
                     .filter(|(_, _, e)| *e == close)
                     .map(|(m, a, _)| (m, a))
             } else {
-                cx.mention_before(toks, open + 1, c_at)
-                    .filter(|(m, _)| m.span.start == toks[open + 1].span.start)
+                cx.mention_before(toks, first, c_at)
+                    .filter(|(m, _)| m.span.start == toks[first].span.start)
                     .filter(|_| {
                         c_at + c.words == close || self.adjunct_words(c_at + c.words, close)
                     })
@@ -829,6 +854,16 @@ impl<'a> Sentence<'a> {
             };
             let cue = cx.cue_span(toks, c_at, c);
             let before = (0, open);
+            // `, Ruiz said, ''and we will win.''`: past an opening mark typed as apostrophes.
+            let close = close
+                + (close + 1..n.min(close + 3))
+                    .take_while(|&i| {
+                        (toks[i].is('\'') || toks[i].is('’'))
+                            && toks
+                                .get(i + 1)
+                                .is_some_and(|t| t.span.start == toks[i].span.end)
+                    })
+                    .count();
             let after = (close + 1, n);
             let mut v = Vec::new();
             // A short opener is no clause of its own: `On Friday, she said, the team ...`;
@@ -889,11 +924,19 @@ impl<'a> Sentence<'a> {
                 );
             // An apposition of the speaker is no clause: `..., said Ana Ruiz, executive
             // director of the union, a group that ...`.
-            let segment_end = (close + 1..n).find(|&i| toks[i].is(',')).unwrap_or(n);
+            // The noun phrase ends at a comma or a relative word: `, a former analyst who
+            // teaches at Georgetown.`
+            let segment_end = (close + 1..n)
+                .find(|&i| {
+                    toks[i].is(',')
+                        || i > close + 1 && matches!(self.w(i), "who" | "whose" | "which" | "that")
+                })
+                .unwrap_or(n);
             let apposition = close + 1 < segment_end
-                && !self.has_finite_verb(close + 1, segment_end)
+                && !self.finite_verb(close + 1, segment_end, true)
                 && (matches!(self.lower(close + 1).as_str(), "a" | "an" | "the")
-                    || cx.g.appositive(&toks[close + 1..segment_end]).is_some());
+                    || cx.g.appositive(&toks[close + 1..segment_end]).is_some())
+                || close + 1 < n && self.describes_speaker(close + 1);
             let after_clause = !apposition;
             if !adjunct_after && after_clause {
                 // The opener belongs to the reported words too: `In Miami, he said, Trump is
@@ -909,6 +952,33 @@ impl<'a> Sentence<'a> {
             return Some(v);
         }
         None
+    }
+
+    /// True when the words at `at`, right after a tag, describe the speaker or the scene,
+    /// not what was said: a relative clause (`, who bought the course in 2010`), an age
+    /// (`, 56, who ...`), `then` and a former role, a party and state (`, Republican of
+    /// Ohio`), a participle (`, popping a Coca-Cola as he sat`).
+    fn describes_speaker(&self, at: usize) -> bool {
+        if !self.toks[at].is_word() {
+            return false;
+        }
+        let w = self.w(at);
+        let l = self.lower(at);
+        matches!(l.as_str(), "who" | "whose" | "whom" | "then")
+            || w.bytes().all(|b| b.is_ascii_digit())
+                && self
+                    .toks
+                    .get(at + 1)
+                    .map_or(true, |t| t.is(',') || t.is('.'))
+            || matches!(w, "Republican" | "Democrat" | "Independent")
+                && matches!(
+                    self.toks.get(at + 1).map(|_| self.w(at + 1)),
+                    Some("of" | "from")
+                )
+            || w.len() > 5
+                && w.ends_with("ing")
+                && w.starts_with(|c: char| c.is_ascii_lowercase())
+                && !matches!(w, "nothing" | "something" | "everything" | "anything")
     }
 
     /// The words before a tag between commas (`In Miami, he said, Trump is seen as a bully`)

@@ -879,6 +879,10 @@ impl<'a> Grammar<'a> {
                 return Some(Mention::unnamed(first.span, MentionKind::Description, None));
             }
         }
+        // Nor is a quotation mark typed as apostrophes: `''All in,'' Mr. Ruiz said`.
+        if first.is('\'') || first.is('’') {
+            return self.classify(&toks[1..]);
+        }
         // A spaced dash is no part of a name: `LONDON - Britain’s health minister`.
         if first.is('-') {
             return self.classify(&toks[1..]);
@@ -1355,6 +1359,10 @@ impl<'a> Grammar<'a> {
     /// `, a spokeswoman for the ministry`. Returns the title span without its article.
     pub fn appositive(&self, toks: &[Tok]) -> Option<Span> {
         let first = toks.first()?;
+        // `,'' its chief executive, Dana Ruiz, said`: a closing mark typed as apostrophes.
+        if first.is('\'') || first.is('’') {
+            return self.appositive(&toks[1..]);
+        }
         let fw = self.word(first);
         let skip = usize::from(matches!(ascii_lower(fw).as_str(), "the" | "a" | "an"));
         let rest = &toks[skip..];

@@ -434,8 +434,11 @@ fn kinds_chooses_the_rows_written() {
 #[test]
 fn doubled_apostrophes_are_quotation_marks_on_request() {
     let text = "''We will rebuild the pier,'' Mayor Ann Cole said. ''It is not over.''\n";
+    // Off: the words before the tag are reported speech.
     let off = stdout(&whosaid_stdin(&["extract", "-q"], text));
-    assert_eq!(off.lines().count(), 1, "{off}");
+    let rows: Vec<&str> = off.lines().skip(1).collect();
+    assert_eq!(rows.len(), 1, "{off}");
+    assert!(rows[0].contains(",indirect,2,26,We will rebuild the pier,Ann Cole,Mayor,"));
     let on = stdout(&whosaid_stdin(
         &["extract", "-q", "--doubled-apostrophes"],
         text,

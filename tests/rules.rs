@@ -3483,3 +3483,141 @@ fn a_share_of_a_group_after_the_cue() {
         ],
     );
 }
+
+#[test]
+fn a_named_speaker_and_apposition_between_commas_before_said() {
+    // Failed before: no row; only `told` took its subject from before the last comma.
+    check_indirect(
+        "The merger will fail, Ann Bock, the chief executive, said on Monday.",
+        &[(
+            "The merger will fail",
+            Some("Ann Bock"),
+            "indirect.clause-cue",
+        )],
+    );
+    check_indirect(
+        "Sales fell sharply in March, the firm’s finance director, Raj Patel, said.",
+        &[(
+            "Sales fell sharply",
+            Some("Raj Patel"),
+            "indirect.clause-cue",
+        )],
+    );
+    // Guards: a relative clause is no speaker, and a name after `said` is the inversion.
+    check_indirect("The council, which runs the parks, said on Monday.", &[]);
+    check_indirect(
+        "The merger will fail, said Ann Bock, the chief executive.",
+        &[(
+            "The merger will fail",
+            Some("Ann Bock"),
+            "indirect.clause-cue",
+        )],
+    );
+}
+
+#[test]
+fn a_state_after_a_city_stays_in_the_apposition() {
+    // Failed before: no row; with the change above, the speaker would have been `Pa.`.
+    check_indirect(
+        "The count was rigged, Cecelia Purner, 67, a retired nurse in Allentown, Pa., said in \
+         an interview.",
+        &[(
+            "The count was rigged",
+            Some("Cecelia Purner"),
+            "indirect.clause-cue",
+        )],
+    );
+}
+
+#[test]
+fn quotation_marks_typed_as_apostrophes_are_no_part_of_the_speaker() {
+    // Failed before: no row; with the change above, the mention began at the closing `''`
+    // and the title was `'' Mr.`.
+    let text = "''I would have been all in,'' Mr. Ruiz, the mayor of Tampa, said.";
+    let found = extractor().extract(text);
+    let q = found
+        .quotes
+        .iter()
+        .find(|q| q.kind == QuoteKind::Indirect)
+        .expect("a reported row");
+    assert_eq!(q.mention.map(|m| m.slice(text)), Some("Mr. Ruiz"));
+    assert_eq!(q.title.as_deref(), Some("mayor of Tampa"));
+}
+
+#[test]
+fn a_closing_mark_typed_as_apostrophes_before_the_tag() {
+    // Failed before: no row. `''` is not read as a quotation mark unless asked for, so the
+    // words are reported speech; the apostrophe before `said` is no plural possessive.
+    check_indirect(
+        "''We will appeal the ruling,'' said Dana Ruiz.",
+        &[(
+            "We will appeal the ruling",
+            Some("Dana Ruiz"),
+            "indirect.clause-cue",
+        )],
+    );
+    check_indirect(
+        "''We will appeal the ruling,'' Dana Ruiz said on Monday.",
+        &[(
+            "We will appeal the ruling",
+            Some("Dana Ruiz"),
+            "indirect.clause-cue",
+        )],
+    );
+    check_indirect(
+        "''We will appeal,'' Ms. Ruiz said, ''and we will win in the end.''",
+        &[
+            ("We will appeal", Some("Ruiz"), "indirect.parenthetical"),
+            ("and we will win", Some("Ruiz"), "indirect.parenthetical"),
+        ],
+    );
+    // A guard: after a plural, the apostrophe is possessive and `claim` a noun.
+    check_indirect(
+        "The Clintons' claim was dismissed by the court in May.",
+        &[],
+    );
+}
+
+#[test]
+fn what_follows_an_inverted_tag_may_describe_the_speaker() {
+    // Failed before: each sentence gave a second row for the words after the tag.
+    let plain = [
+        "We have built a network, said Mr. Brown, who has taken on the work of a campaign.",
+        "He is running a parallel campaign, said Senator Tim Scott, Republican of South Carolina.",
+        "It is good that my voice is low, he said, popping a mint as he sat on the couch.",
+        "He will make the country strong again, said Ms. Samour, 56, who was raised in Leeds.",
+        "The deal is done, said Paul Pillar, a former analyst at Brandeis University who teaches \
+         law.",
+    ];
+    for text in plain {
+        let found = extractor().extract(text);
+        let rows: Vec<&str> = found
+            .quotes
+            .iter()
+            .filter(|q| q.kind == QuoteKind::Indirect)
+            .map(|q| q.span.slice(text))
+            .collect();
+        assert_eq!(rows.len(), 1, "{text}: {rows:?}");
+    }
+    // A guard: a clause after the tag is reported.
+    check_indirect(
+        "The new plan, said Ms. Ruiz, is dead in the water.",
+        &[
+            ("The new plan", Some("Ruiz"), "indirect.parenthetical"),
+            ("is dead", Some("Ruiz"), "indirect.parenthetical"),
+        ],
+    );
+}
+
+#[test]
+fn a_capitalised_that_opening_the_sentence_is_reported() {
+    // Failed before: the clause began at `is`, as if `That` were the word after `said`.
+    check_indirect(
+        "That is so out of touch, said Erin Clark, a fellow at the university.",
+        &[(
+            "That is so out of touch",
+            Some("Erin Clark"),
+            "indirect.clause-cue",
+        )],
+    );
+}
