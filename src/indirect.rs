@@ -1155,13 +1155,30 @@ impl<'a> Sentence<'a> {
                                                 "who" | "whose" | "whom" | "which" | "that"
                                             )
                                 });
-                                if m.name.is_none()
+                                // `People with knowledge of ...`: a capitalised plural
+                                // opening the sentence is a noun, not a name, before a
+                                // preposition.
+                                let plural_noun = after == 1
+                                    && matches!(
+                                        self.lower(1).as_str(),
+                                        "with" | "of" | "at" | "in" | "from" | "on" | "close"
+                                    )
+                                    && {
+                                        let l = self.lower(0);
+                                        &*l == "people" || l.ends_with('s') && !l.ends_with("ss")
+                                    };
+                                if (m.name.is_none() || plural_noun)
                                     && m.kind != MentionKind::Pronoun
                                     && after < before
                                     && words
                                 {
                                     let span = Span::new(m.span.start, toks[before - 1].span.end);
-                                    (Mention::unnamed(span, m.kind, m.gender), appos)
+                                    let kind = if plural_noun {
+                                        MentionKind::Description
+                                    } else {
+                                        m.kind
+                                    };
+                                    (Mention::unnamed(span, kind, m.gender), appos)
                                 } else {
                                     (m, appos)
                                 }
@@ -1335,11 +1352,16 @@ impl<'a> Sentence<'a> {
                     | "whereas"
             )
         };
-        let opens = sub(0)
+        // After a conjunction: `But even as Ruiz claimed that ..., the board said ...`.
+        let o = usize::from(matches!(
+            self.lower(0).as_str(),
+            "but" | "and" | "yet" | "so"
+        ));
+        let opens = sub(o)
             || matches!(
-                self.lower(0).as_str(),
+                self.lower(o).as_str(),
                 "shortly" | "soon" | "just" | "only" | "even" | "long" | "right" | "days" | "weeks"
-            ) && sub(1);
+            ) && (sub(o + 1) || self.is_word(o + 1, "as"));
         if !opens || (0..c_at).any(|i| self.toks[i].is(',')) {
             return None;
         }
@@ -1499,18 +1521,49 @@ impl<'a> Sentence<'a> {
         if !(2..=16).contains(&before) {
             return None;
         }
-        let noun = (0..before.min(4)).find(|&i| is_source_noun(&self.lower(i)))?;
-        // The noun of an occasion after the speaker is no source: `Ruiz in a statement said`.
-        if (0..noun).any(|i| matches!(self.w(i), "in" | "at" | "during" | "on")) {
+        // Past a conjunction and a subordinator: `Even as some polls show ...`, `But if the
+        // emails show ...`.
+        let from = (0..before.min(3))
+            .take_while(|&i| {
+                matches!(
+                    self.lower(i).as_str(),
+                    "but"
+                        | "and"
+                        | "yet"
+                        | "so"
+                        | "even"
+                        | "just"
+                        | "as"
+                        | "if"
+                        | "while"
+                        | "when"
+                        | "although"
+                        | "though"
+                        | "because"
+                        | "since"
+                        | "after"
+                        | "before"
+                        | "once"
+                        | "unless"
+                        | "whereas"
+                )
+            })
+            .count();
+        if before < from + 2 {
             return None;
         }
-        let words_only = (0..before).all(|i| {
+        let noun = (from..before.min(from + 4)).find(|&i| is_source_noun(&self.lower(i)))?;
+        // The noun of an occasion after the speaker is no source: `Ruiz in a statement said`.
+        if (from..noun).any(|i| matches!(self.w(i), "in" | "at" | "during" | "on")) {
+            return None;
+        }
+        let words_only = (from..before).all(|i| {
             let t = &toks[i];
             t.is('-') || t.is('’') || t.is('\'') || t.is_word() && !is_auxiliary(&self.lower(i))
         });
         // Words only and no auxiliary: a phrase, not a clause of its own.
         (words_only && !self.is_word(before - 1, "that")).then(|| {
-            let span = Span::new(toks[0].span.start, toks[before - 1].span.end);
+            let span = Span::new(toks[from].span.start, toks[before - 1].span.end);
             (Mention::unnamed(span, MentionKind::Description, None), None)
         })
     }
@@ -1981,6 +2034,13 @@ impl<'a> Sentence<'a> {
                 let p = self.lower(i - 1);
                 is_determiner(&p)
                     || p.as_str() == "of"
+                    // After a possessive: `the group's activities`; not `he's`, `that's`.
+                    || (p.ends_with("'s") || p.ends_with("’s"))
+                        && !matches!(
+                            p.split(['\'', '’']).next().unwrap_or(""),
+                            "he" | "she" | "it" | "that" | "there" | "what" | "who" | "here"
+                                | "where" | "let"
+                        )
                     || strict
                         && (matches!(
                             p.as_str(),

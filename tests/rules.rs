@@ -3621,3 +3621,63 @@ fn a_capitalised_that_opening_the_sentence_is_reported() {
         )],
     );
 }
+
+#[test]
+fn a_plural_noun_opening_the_sentence_and_its_modifiers_speak() {
+    // Failed before: the speaker was `People` (read as a name) in the first, and there was
+    // no row in the second (`activities` after a possessive read as a verb).
+    check_indirect(
+        "People with knowledge of the talks said a deal could come within days.",
+        &[(
+            "a deal could come",
+            Some("People with knowledge of the talks"),
+            "indirect.cue-clause",
+        )],
+    );
+    check_indirect(
+        "Officials with knowledge of the council's finances said the budget would be cut.",
+        &[(
+            "the budget would be cut",
+            Some("Officials with knowledge of the council's finances"),
+            "indirect.cue-clause",
+        )],
+    );
+}
+
+#[test]
+fn a_report_in_a_clause_opened_by_even_as_ends_at_its_comma() {
+    // Failed before: the first clause ran to the sentence end, and the second report was lost.
+    check_indirect(
+        "But even as the mayor claimed on Tuesday that the plan was sound, one of her former \
+         aides said the two schemes were quite different.",
+        &[
+            (
+                "the plan was sound",
+                Some("the mayor"),
+                "indirect.cue-clause",
+            ),
+            (
+                "the two schemes",
+                Some("one of her former aides"),
+                "indirect.cue-clause",
+            ),
+        ],
+    );
+    // Failed before: the speakers were `Even as some polls` and `But if the emails`.
+    check_indirect(
+        "Even as some polls show that Ruiz leads the field, her rivals are raising money.",
+        &[(
+            "Ruiz leads the field",
+            Some("some polls"),
+            "indirect.cue-clause",
+        )],
+    );
+    check_indirect(
+        "But if the emails show that he mishandled the files, the inquiry will widen.",
+        &[(
+            "he mishandled the files",
+            Some("the emails"),
+            "indirect.cue-clause",
+        )],
+    );
+}
