@@ -1191,7 +1191,17 @@ impl<'a> Ctx<'a> {
         // `Boreing said` is a name before its verb.
         let name_before_cue =
             self.g.is_name_word(first) && self.cue_at(toks, 1).is_some_and(|c| !c.participle);
+        // `Ebeling reminisced`, `Fielding has said`: a name in -ing before a finite verb.
+        let name_before_verb = fw.ends_with("ing")
+            && self.g.is_name_word(first)
+            && !matches!(fw, "Being" | "Having" | "Getting" | "Becoming")
+            && toks.get(1).is_some_and(|n| {
+                let w = self.w(n);
+                self.g.is_lower_word(n)
+                    && (w.ends_with("ed") || is_past_tense(w) || is_auxiliary(w))
+            });
         if (fw.ends_with("ing") || fw.ends_with("ed"))
+            && !name_before_verb
             && !self.g.lex.is_place(fw)
             && !self.g.lex.is_given_name(fw)
             && !self.g.lex.is_title_modifier(fw)

@@ -1276,18 +1276,70 @@ impl<'a> Sentence<'a> {
             };
             // `the law, which critics say is unconstitutional, takes effect`: a clause inside
             // a relative clause between commas ends at the next comma.
+            // So does the clause of a relative pronoun as subject: `Humphrey, who argues that
+            // the effort is doomed, said ...`; the main verb's subject stands before it.
+            // Only when the main verb follows that comma: not at a comma of a list (`tenants,
+            // who say the service ignored damp, peeling paint and ...`).
+            let subject_relative = k > 0
+                && toks[k - 1].is(',')
+                && matches!(self.lower(k).as_str(), "who" | "which")
+                && (c_at + c.words..end)
+                    .find(|&i| toks[i].is(','))
+                    .is_some_and(|comma| self.main_verb_at(comma + 1));
             let between_commas = after_relative && k > 1 && toks[k - 2].is(',');
-            let end = if between_commas {
+            let end = if between_commas || subject_relative {
                 (start..end).find(|&i| toks[i].is(',')).unwrap_or(end)
             } else {
                 end
             };
+            // Cut there, an object is no clause but the object of an act: `Reid, who endorsed
+            // Clinton in February,`.
+            if subject_relative && !self.has_finite_verb(start, end) {
+                let act = self.speech_act(c_at, c).map(|(s, e)| (s, e.min(end)));
+                match act {
+                    Some((s, e)) if s < e => {
+                        let rule = if is_stance(&self.lower(c_at)) {
+                            Rule::IndirectStance
+                        } else {
+                            Rule::IndirectSpeechAct
+                        };
+                        out.push(self.found((s, e), m, appos, cx.cue_span(toks, c_at, c), rule));
+                        c_at = e.max(c_at + 1);
+                    }
+                    _ => c_at += 1,
+                }
+                continue;
+            }
             let cue = cx.cue_span(toks, c_at, c);
             out.push(self.found((start, end), m, appos, cue, Rule::IndirectCueClause));
-            done = end;
+            if !subject_relative {
+                done = end;
+            }
             c_at = end.max(c_at + 1);
         }
         (!out.is_empty()).then_some(out)
+    }
+
+    /// True when a finite verb opens the words at `i`, maybe after an adverb: `said`,
+    /// `reiterated`, `is widely regarded`, `later told`.
+    fn main_verb_at(&self, i: usize) -> bool {
+        let i = if self.toks.get(i).is_some_and(Tok::is_word)
+            && (is_filler(self.w(i)) || self.lower(i).ends_with("ly"))
+        {
+            i + 1
+        } else {
+            i
+        };
+        if !self.toks.get(i).is_some_and(Tok::is_word)
+            || !self.w(i).starts_with(|c: char| c.is_ascii_lowercase())
+        {
+            return false;
+        }
+        let w = self.lower(i);
+        self.cue(i).is_some_and(|c| !c.participle)
+            || is_auxiliary(&w)
+            || is_past_tense(&w)
+            || w.ends_with("ed")
     }
 
     /// A question put by the agent of a passive `asked`: `was asked by host John Dickerson

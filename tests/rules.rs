@@ -3681,3 +3681,56 @@ fn a_report_in_a_clause_opened_by_even_as_ends_at_its_comma() {
         )],
     );
 }
+
+#[test]
+fn a_surname_in_ing_before_its_verb_is_a_name() {
+    // Failed before: no row; `Ebeling` was read as a participle opening the sentence.
+    check_indirect(
+        "Ebeling reminisced about the old days and said their views were changed by the war.",
+        &[(
+            "their views were changed",
+            Some("Ebeling"),
+            "indirect.cue-clause",
+        )],
+    );
+    // A guard: a participle still opens no subject.
+    check_indirect(
+        "Speaking at the rally, Ruiz said the plan was dead.",
+        &[("the plan was dead", Some("Ruiz"), "indirect.cue-clause")],
+    );
+}
+
+#[test]
+fn a_relative_clause_between_commas_ends_its_report() {
+    // Failed before: the relative clause ran on over `said` to the sentence end, with `who`
+    // as the speaker, and the main report was lost.
+    check_indirect(
+        "Humphrey, who argues that the effort is doomed, said he does not believe it needs a \
+         settled alternative.",
+        &[
+            (
+                "the effort is doomed",
+                Some("Humphrey"),
+                "indirect.cue-clause",
+            ),
+            (
+                "he does not believe",
+                Some("Humphrey"),
+                "indirect.cue-clause",
+            ),
+        ],
+    );
+    // An object there is the object of the act: `Clinton in February`, not a clause.
+    check_indirect(
+        "Senator Ann Lee, who endorsed Clinton in February, said on Wednesday that she agrees \
+         with the ruling.",
+        &[
+            ("Clinton in February", Some("Ann Lee"), "indirect.stance"),
+            (
+                "she agrees with the ruling",
+                Some("Ann Lee"),
+                "indirect.cue-clause",
+            ),
+        ],
+    );
+}
