@@ -3733,4 +3733,10 @@ fn a_relative_clause_between_commas_ends_its_report() {
             ),
         ],
     );
+    // A guard: a comma of a list inside the relative clause does not end it.
+    let text = "The vote follows a campaign by tenants, who say the landlord ignored mould, \
+                peeling paint and broken boilers.";
+    let found = extractor().extract(text);
+    assert_eq!(found.quotes.len(), 1, "{found:#?}");
+    assert!(found.quotes[0].span.slice(text).ends_with("broken boilers"));
 }
