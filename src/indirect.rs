@@ -1552,8 +1552,18 @@ impl<'a> Sentence<'a> {
     /// when it opens the sentence.
     fn sentence_subject(&self, before: usize) -> Option<(Mention, Option<Span>)> {
         let toks = self.toks;
+        // `Though executives who have worked with him say ...`: the subject of a clause opened
+        // by a subordinator, before any comma.
+        let from = usize::from(
+            before > 2
+                && matches!(
+                    self.lower(0).as_str(),
+                    "though" | "although" | "because" | "while" | "whereas" | "since" | "if"
+                )
+                && !(1..before).any(|i| toks[i].is(',')),
+        );
         self.cx
-            .subject(&toks[..before])
+            .subject(&toks[from..before])
             .filter(|m| {
                 // A pronoun opens the sentence, or follows an opening phrase with no verb:
                 // `On Thursday, he hedged ..., telling MSNBC ...`.
@@ -1689,6 +1699,23 @@ impl<'a> Sentence<'a> {
             return None;
         }
         let clause = speech_clause();
+        // `After saying he was nervous, the man stood up`: an opening phrase; its clause ends
+        // at the comma, and the subject follows it.
+        if c_at == 1 + usize::from(matches!(self.lower(0).as_str(), "and" | "but"))
+            && matches!(
+                self.lower(c_at - 1).as_str(),
+                "after" | "before" | "while" | "by"
+            )
+        {
+            let (start, _) = clause?;
+            let comma = (start..toks.len()).find(|&i| toks[i].is(',') && !self.quoted(i))?;
+            let m = cx.subject_at(&toks[comma + 1..])?;
+            if comma <= start || !self.has_finite_verb(start, comma) {
+                return None;
+            }
+            let cue = cx.cue_span(toks, c_at, c);
+            return Some(self.found((start, comma), m, None, cue, Rule::IndirectParticiple));
+        }
         // No clause: what a speech act names (`, citing security concerns`, `, accusing
         // the board of delay`).
         // No clause: a call (`, asking him to probe the claims`), or what a speech act names.

@@ -768,7 +768,8 @@ impl<'a> Grammar<'a> {
             return None;
         }
         i += 1;
-        // A share: `24 percent`, `24 %`, `two-thirds`, `three in 10`, `a third`.
+        // A share: `24 percent`, `24 %`, `two-thirds`, `three in 10`, `nine out of 10`, `a
+        // third`.
         let mut share = share_word;
         let two_words = is(i, "per") && is(i + 1, "cent")
             || toks.get(i).is_some_and(|t| t.is('-')) && lw(i + 1).is_some_and(|f| is_fraction(&f))
@@ -776,8 +777,15 @@ impl<'a> Grammar<'a> {
                 && lw(i + 1).is_some_and(|n| {
                     n.starts_with(|c: char| c.is_ascii_digit()) || is_number_word(&n)
                 });
+        // `nine out of 10`
+        let out_of = is(i, "out")
+            && is(i + 1, "of")
+            && lw(i + 2)
+                .is_some_and(|n| n.starts_with(|c: char| c.is_ascii_digit()) || is_number_word(&n));
         if toks.get(i).is_some_and(|t| t.is('%')) || is(i, "percent") {
             (share, i) = (true, i + 1);
+        } else if out_of {
+            (share, i) = (true, i + 3);
         } else if two_words {
             (share, i) = (true, i + 2);
         }

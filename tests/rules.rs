@@ -3740,3 +3740,54 @@ fn a_relative_clause_between_commas_ends_its_report() {
     assert_eq!(found.quotes.len(), 1, "{found:#?}");
     assert!(found.quotes[0].span.slice(text).ends_with("broken boilers"));
 }
+
+#[test]
+fn nine_out_of_ten_is_a_share_of_a_group() {
+    // Failed before: no row, and no speaker for the quote.
+    check_indirect(
+        "Nearly nine out of 10 say they will need new skills to keep their jobs.",
+        &[(
+            "they will need new skills",
+            Some("Nearly nine out of 10"),
+            "indirect.cue-clause",
+        )],
+    );
+    check(
+        "“Not again,” said seven out of 10 Labour members.",
+        &[(
+            "“Not again,”",
+            Some("seven out of 10 Labour members"),
+            "after.cue-mention",
+        )],
+    );
+}
+
+#[test]
+fn a_participle_opening_the_sentence_takes_the_subject_after_its_comma() {
+    // Failed before: no row.
+    check_indirect(
+        "After saying he was nervous about the question, the farmer stood up to speak.",
+        &[("he was nervous", Some("the farmer"), "indirect.participle")],
+    );
+}
+
+#[test]
+fn the_subject_of_a_clause_opened_by_though() {
+    // Failed before: only the second report had a row, and `they` had no antecedent.
+    check_indirect(
+        "Though executives who have worked with Ms Ruiz say they trust her judgment, they also \
+         say she rarely explains it.",
+        &[
+            (
+                "they trust her judgment",
+                Some("executives"),
+                "indirect.cue-clause",
+            ),
+            (
+                "she rarely explains it",
+                Some("executives"),
+                "indirect.cue-clause",
+            ),
+        ],
+    );
+}
