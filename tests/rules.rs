@@ -3791,3 +3791,17 @@ fn the_subject_of_a_clause_opened_by_though() {
         ],
     );
 }
+
+#[test]
+fn questioned_and_queried_tag_a_question() {
+    // Failed before: the first went to `The host` of the sentence before, the second had no
+    // speaker (`questioned` was only a verb of report, `queried` no cue).
+    check(
+        "The host pressed on. “What made him change?” Beck questioned.",
+        &[("“What made him change?”", Some("Beck"), "after.mention-cue")],
+    );
+    check(
+        "“Why now?” the senator queried.",
+        &[("“Why now?”", Some("the senator"), "after.mention-cue")],
+    );
+}
