@@ -1483,6 +1483,18 @@ fn attribute_one(cx: &Ctx<'_>, q: &QuoteSpan, site: &Site) -> Option<Attribution
         }
         other => other,
     };
+    // `even as Trump claimed that “...,” one of the prosecutors said the cases differ`: a
+    // quote that a cue before it introduces with `that` is no object of a later cue that
+    // reports a clause of its own.
+    let after = match after {
+        Outcome::Found(a) if quoted.introduced_by_that() && quoted.cue_reports_clause(&a) => {
+            match quoted.tag_before() {
+                Outcome::Found(b) => Outcome::Found(b),
+                _ => Outcome::Found(a),
+            }
+        }
+        other => other,
+    };
     match after
         .or_next(|| quoted.tag_before())
         .or_next(|| quoted.tag_later_in_sentence())
@@ -1644,6 +1656,48 @@ impl<'a> Quoted<'a> {
         } else {
             QuoteKind::Direct
         }
+    }
+
+    /// The lead ends with a cue and `that`: `claimed on Tuesday that “...”`.
+    fn introduced_by_that(&self) -> bool {
+        let (cx, lead) = (self.cx, &self.site.lead);
+        let n = lead.len();
+        n >= 2
+            && lead[n - 1].is_word()
+            && cx.w(&lead[n - 1]) == "that"
+            && (n.saturating_sub(6)..n - 1).any(|i| cx.cue_at(lead, i).is_some())
+    }
+
+    /// The cue of `a`, after the quote, is followed by the start of a clause: `said the
+    /// cases differ`, not `said.` or `said on Tuesday`.
+    fn cue_reports_clause(&self, a: &Attribution) -> bool {
+        let (cx, tail) = (self.cx, self.after);
+        let Some(cue) = a.cue else {
+            return false;
+        };
+        let Some(k) = tail.iter().position(|t| t.span.start >= cue.end) else {
+            return false;
+        };
+        tail[k].is_word()
+            && matches!(
+                cx.w(&tail[k]),
+                "the"
+                    | "a"
+                    | "an"
+                    | "he"
+                    | "she"
+                    | "they"
+                    | "it"
+                    | "we"
+                    | "i"
+                    | "that"
+                    | "this"
+                    | "his"
+                    | "her"
+                    | "their"
+                    | "its"
+            )
+            && tail.len() > k + 2
     }
 
     /// Never speech: `the so-called “dark fleet”`, a nickname between two names, an attribute

@@ -1196,9 +1196,18 @@ impl<'a> Sentence<'a> {
             // The tag of a quote (`“...,” he said in an interview in Macau`) reports the quote:
             // only a `that` clause after it is more.
             let k = toks.partition_point(|t| t.span.start < m.span.start);
+            // Not when a cue and `that` before the quote introduce it: `claimed that “...,”
+            // one of the prosecutors said the cases differ`.
+            let introduced = || {
+                let qs = (0..k).rev().find(|&i| !self.quoted(i)).map_or(0, |i| i + 1);
+                qs > 0
+                    && self.is_word(qs - 1, "that")
+                    && (qs.saturating_sub(7)..qs - 1).any(|i| self.cue(i).is_some())
+            };
             if k > 0
                 && self.quoted(k - 1)
                 && !(c_at + c.words..n.min(c_at + c.words + 4)).any(|i| self.is_word(i, "that"))
+                && !introduced()
             {
                 c_at += 1;
                 continue;

@@ -3805,3 +3805,31 @@ fn questioned_and_queried_tag_a_question() {
         &[("“Why now?”", Some("the senator"), "after.mention-cue")],
     );
 }
+
+#[test]
+fn a_quote_introduced_by_that_is_no_object_of_a_later_report() {
+    // Failed before: the quote went to the aide, and the aide's report had no row.
+    let text = "But even as the mayor claimed on Tuesday that “the audit found nothing,” one of \
+                her former aides said the two reports were quite different.";
+    check(
+        text,
+        &[("“the audit found", Some("the mayor"), "sentence.lead-cue")],
+    );
+    check_indirect(
+        text,
+        &[(
+            "the two reports",
+            Some("one of her former aides"),
+            "indirect.cue-clause",
+        )],
+    );
+    // A guard: a tag with an adjunct still takes the quote.
+    check(
+        "“The plan is sound,” her deputy said in an interview in Leeds.",
+        &[(
+            "“The plan is sound,”",
+            Some("her deputy"),
+            "after.mention-cue",
+        )],
+    );
+}
