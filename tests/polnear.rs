@@ -7,11 +7,11 @@ use whosaid::eval;
 /// below it.
 const E2E_F1_FLOOR: f64 = 0.885;
 
-/// Indirect speech on dev, by overlap: the levels reached (precision 0.949, recall 0.410,
-/// attribution 0.896), a little below, so that a change that loses ground fails.
-const INDIRECT_PRECISION_FLOOR: f64 = 0.945;
-const INDIRECT_RECALL_FLOOR: f64 = 0.407;
-const INDIRECT_ATTRIBUTION_FLOOR: f64 = 0.89;
+/// Indirect speech on dev, by overlap: the levels reached (precision 0.955, recall 0.431,
+/// attribution 0.904), a little below, so that a change that loses ground fails.
+const INDIRECT_PRECISION_FLOOR: f64 = 0.95;
+const INDIRECT_RECALL_FLOOR: f64 = 0.428;
+const INDIRECT_ATTRIBUTION_FLOOR: f64 = 0.90;
 
 fn dev_report() -> Option<eval::Report> {
     let path = shared_eval("polnear-dev.jsonl")?;
