@@ -1952,7 +1952,7 @@ impl<'a> Sentence<'a> {
             if lw.starts_with("ask")
                 && matches!(
                     self.lower(j).as_str(),
-                    "whether" | "if" | "how" | "why" | "which"
+                    "whether" | "if" | "how" | "why" | "which" | "what" | "where" | "when" | "who"
                 )
             {
                 return Some(j);
@@ -2005,11 +2005,16 @@ impl<'a> Sentence<'a> {
             }
             // `asked the 2016 Democratic White House contender if ...`: a longer object before
             // an indirect question.
+            // `of` may stand inside that object: `asked the campaigns of the candidates why`.
             if lw.starts_with("ask") {
                 if let Some(k) = (j + 1..n.min(j + 9))
                     .find(|&k| matches!(self.lower(k).as_str(), "whether" | "if" | "why" | "how"))
                 {
-                    if plain_object(k) {
+                    let object = (j..k).all(|i| {
+                        (toks[i].is_word() || toks[i].is('-') && i > j)
+                            && !matches!(self.lower(i).as_str(), "to" | "about" | "for")
+                    });
+                    if object {
                         return Some(k);
                     }
                 }

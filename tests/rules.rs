@@ -3833,3 +3833,32 @@ fn a_quote_introduced_by_that_is_no_object_of_a_later_report() {
         )],
     );
 }
+
+#[test]
+fn an_indirect_question_after_ask() {
+    // Failed before: the first lost its `where`, the second and third had no row.
+    check_indirect(
+        "The host asked where the money went.",
+        &[(
+            "where the money went",
+            Some("The host"),
+            "indirect.cue-clause",
+        )],
+    );
+    check_indirect(
+        "The census form asks where each resident was born.",
+        &[(
+            "where each resident was born",
+            Some("The census form"),
+            "indirect.cue-clause",
+        )],
+    );
+    check_indirect(
+        "Reporters asked the campaigns of the remaining candidates why the forms were late.",
+        &[(
+            "why the forms were late",
+            Some("Reporters"),
+            "indirect.cue-clause",
+        )],
+    );
+}
