@@ -1036,6 +1036,22 @@ impl<'a> Grammar<'a> {
         let possessive_first = owner_end
             .is_some_and(|k| toks.len() > k + 1 && toks[..k].iter().all(|t| self.is_name_word(t)))
             && !self.is_name_word(last);
+        // `NBC’s Chuck Todd`, `The Associated Press's Lisa Lerer`: the owner is no part of the
+        // name. With a title, it stays in the title (`Kasich’s chief strategist John Weaver`).
+        if let Some(k) = owner_end.filter(|&k| {
+            toks.len() > k + 2
+                && self.is_name_word(last)
+                && toks[..=k]
+                    .iter()
+                    .all(|t| self.is_cap(t) || t.is('’') || t.is('\''))
+        }) {
+            if let Some(m) = self
+                .classify(&toks[k + 1..])
+                .filter(|m| m.kind == MentionKind::Person && m.name.is_some() && m.title.is_none())
+            {
+                return Some(Mention { span, ..m });
+            }
+        }
         let starts_det = possessive_first || DETERMINERS.iter().any(|d| fw.eq_ignore_ascii_case(d));
         if starts_det && toks.len() > 2 && !possessive_first && self.is_name_word(last) {
             // `the evangelist Franklin Hale`: an article, a title and a name.

@@ -3862,3 +3862,36 @@ fn an_indirect_question_after_ask() {
         )],
     );
 }
+
+#[test]
+fn an_owner_before_a_name_is_no_part_of_it() {
+    // Failed before: the speakers were `NBC’s Chuck Todd` and `The Courier's Ann Bell`, and
+    // the later `Bell` did not take the full name.
+    check(
+        "“Did you know?” NBC’s Chuck Todd asked.",
+        &[("“Did you know?”", Some("Chuck Todd"), "after.mention-cue")],
+    );
+    check_indirect(
+        "The Courier's Ann Bell reported that the pier would close. Bell said the council \
+         agreed.",
+        &[
+            (
+                "the pier would close",
+                Some("Ann Bell"),
+                "indirect.cue-clause",
+            ),
+            (
+                "the council agreed",
+                Some("Ann Bell"),
+                "indirect.cue-clause",
+            ),
+        ],
+    );
+    // A guard: with a title, the owner stays in the title.
+    let found = extractor().extract("“We will win,” Kasich’s chief strategist John Weaver said.");
+    assert_eq!(found.quotes[0].speaker.as_deref(), Some("John Weaver"));
+    assert_eq!(
+        found.quotes[0].title.as_deref(),
+        Some("Kasich’s chief strategist")
+    );
+}
