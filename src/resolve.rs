@@ -583,6 +583,38 @@ fn scan_paragraph(text: &str, lex: &Lexicon, toks: &[Tok], out: &mut Vec<Named>)
     }
 }
 
+/// The person named right after a cue of asking (`asked Sanders whether`, `pressed Ann
+/// Cole on`): the name and its offset.
+fn person_asked(text: &str, lex: &Lexicon, cue: Span) -> Option<(String, usize)> {
+    let verb = cue.slice(text);
+    if !(verb.starts_with("ask") || verb == "pressed" || verb == "questioned") {
+        return None;
+    }
+    let rest = &text[cue.end..];
+    let at = cue.end + (rest.len() - rest.trim_start().len());
+    let words: Vec<&str> = rest
+        .split_whitespace()
+        .take(3)
+        .map_while(|w| {
+            let bare = w.trim_end_matches([',', '.', ':', ';']);
+            let name = bare.starts_with(|c: char| c.is_uppercase())
+                && bare
+                    .chars()
+                    .all(|c| c.is_alphabetic() || c == '-' || c == '.')
+                && !lex.is_title_head_or_honorific(bare)
+                && !crate::mention::is_time_word(bare)
+                && !crate::mention::is_stop(&bare.to_ascii_lowercase());
+            name.then_some((bare, bare.len() == w.len()))
+        })
+        .scan(true, |go_on, (w, whole)| {
+            let keep = *go_on;
+            *go_on = whole;
+            keep.then_some(w)
+        })
+        .collect();
+    (!words.is_empty()).then(|| (words.join(" "), at))
+}
+
 /// Resolves the mentions of a document's attributions into quotes.
 pub fn resolve(
     text: &str,
@@ -610,6 +642,14 @@ pub fn resolve(
         };
         if let Some(e) = e {
             r.touch(e, a.mention.as_ref().map_or(a.span.start, |m| m.span.start));
+            // `Conroy asked Sanders whether ... “Sure it is,” he said.`: the person asked is
+            // the likelier speaker of what comes next.
+            if r.entities[e].person {
+                if let Some((name, at)) = a.cue.and_then(|c| person_asked(text, lex, c)) {
+                    let asked = r.entity_for_name(&name, None, None, at);
+                    r.touch(asked, at);
+                }
+            }
         }
         ent.push(e);
     }

@@ -3895,3 +3895,27 @@ fn an_owner_before_a_name_is_no_part_of_it() {
         Some("Kasich’s chief strategist")
     );
 }
+
+#[test]
+fn the_person_asked_answers_the_next_quote() {
+    // Failed before: `he` went to the interviewer, the latest speaker.
+    let text =
+        "Hannity asked Trump on Friday how high the wall would be.\n\n“Maybe 40 feet. That’s a \
+                good height,” he said.";
+    let found = extractor().extract(text);
+    let quote = found
+        .quotes
+        .iter()
+        .find(|q| q.kind != QuoteKind::Indirect)
+        .expect("a quote");
+    assert_eq!(quote.speaker.as_deref(), Some("Trump"));
+    // A guard: a time word after the cue is no name.
+    let text = "Tapper asked Friday whether the plan was dead. “No,” he said.";
+    let found = extractor().extract(text);
+    let quote = found
+        .quotes
+        .iter()
+        .find(|q| q.kind != QuoteKind::Indirect)
+        .expect("a quote");
+    assert_eq!(quote.speaker.as_deref(), Some("Tapper"));
+}
