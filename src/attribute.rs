@@ -711,12 +711,13 @@ impl<'a> Ctx<'a> {
             ));
         }
         // A party tag in brackets: `Sen. Marco Rubio (R-Fla.) said`, also before a comma:
-        // `Gov. John Kasich (R-OH), said`.
+        // `Gov. John Kasich (R-OH), said`; or a longer aside: `Sen. Chris Murphy (a Connecticut
+        // Democrat so boyish he has been mistaken for a junior staffer) says`.
         if end > floor + 1 && toks[end - 1].is(',') && toks[end - 2].is(')') {
             end -= 1;
         }
         if end > floor && toks[end - 1].is(')') {
-            let open = (floor..end - 1).rev().take(8).find(|&i| toks[i].is('('))?;
+            let open = (floor..end - 1).rev().take(24).find(|&i| toks[i].is('('))?;
             end = open;
         }
         let mut appos = None;

@@ -1933,6 +1933,16 @@ impl<'a> Sentence<'a> {
                         | "or"
                         | "but"
                 )
+                // `would admit this, but ...`: a lone pronoun object before a mark.
+                && !(matches!(
+                    self.lower(i).as_str(),
+                    "this" | "that" | "it" | "so" | "them" | "him" | "her"
+                ) && toks.get(i + 1).map_or(true, |t| {
+                    matches!(
+                        t.kind,
+                        TokKind::Punct(',' | '.' | ';' | ':' | '!' | '?' | '–' | '—' | ')')
+                    )
+                }))
         };
         // The words from `j` to `k` make a plain object: `urged Brussels to avoid a fight`
         // reports no clause.

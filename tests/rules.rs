@@ -3919,3 +3919,20 @@ fn the_person_asked_answers_the_next_quote() {
         .expect("a quote");
     assert_eq!(quote.speaker.as_deref(), Some("Tapper"));
 }
+
+#[test]
+fn a_lone_pronoun_object_is_no_clause() {
+    // Failed before: `this, but Sen. Ann Kerr (...) says he ...` was the clause of `admit`,
+    // spoken by `Few politicians`, and the senator's report was lost (the aside in brackets
+    // was too long to pass over).
+    check_indirect(
+        "Few politicians would admit this, but Sen. Ann Kerr (a Leeds Labour member so young she \
+         has been mistaken for an intern) says she was adrift in her first weeks.",
+        &[("she was adrift", Some("Ann Kerr"), "indirect.cue-clause")],
+    );
+    // A guard: a possessive `her` opens a clause.
+    check_indirect(
+        "Forbes said her fortune was being marked down to zero.",
+        &[("her fortune was", Some("Forbes"), "indirect.cue-clause")],
+    );
+}
