@@ -971,7 +971,12 @@ impl<'a> Ctx<'a> {
         let mut end = start;
         while end < toks.len() && end - start < 14 {
             let t = &toks[end];
-            if !(t.is_word() || t.is('-') || t.is('&')) {
+            // A spaced hyphen is a dash: `according to a survey by WBUR - empathize`.
+            let spaced = t.is('-')
+                && end > 0
+                && toks[end - 1].span.end < t.span.start
+                && toks.get(end + 1).is_some_and(|n| t.span.end < n.span.start);
+            if !(t.is_word() || t.is('-') || t.is('&')) || spaced {
                 break;
             }
             let w = self.w(t);

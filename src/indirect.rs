@@ -522,7 +522,19 @@ impl<'a> Sentence<'a> {
         } else {
             // `CLAUSE, according to X.`: the source phrase closes the sentence.
             let clause_end = if toks[a - 1].is_word() { a } else { a - 1 };
-            let rest_is_source = !(np..n).any(|i| toks[i].is(',') || self.quoted(i));
+            // A dash closes the source: `…, according to a survey by the college - back …`.
+            let src_end = (np..n)
+                .find(|&i| {
+                    toks[i].is('—')
+                        || toks[i].is('–')
+                        || toks[i].is('-')
+                            && toks[i - 1].span.end < toks[i].span.start
+                            && toks
+                                .get(i + 1)
+                                .is_some_and(|t| toks[i].span.end < t.span.start)
+                })
+                .unwrap_or(n);
+            let rest_is_source = !(np..src_end).any(|i| toks[i].is(',') || self.quoted(i));
             // `a count by the Gazette`: a description that goes on with a preposition is
             // the whole phrase.
             let goes_on = |end: usize| {
@@ -556,14 +568,14 @@ impl<'a> Sentence<'a> {
             }
             let (m, appos) = match cx.mention_after(toks, np) {
                 Some((m, appos, end))
-                    if (end..n).filter(|&i| toks[i].is_word()).count() <= 6
+                    if (end..src_end).filter(|&i| toks[i].is_word()).count() <= 6
                         && !(m.kind == MentionKind::Description
                             && rest_is_source
                             && goes_on(end)) =>
                 {
                     (m, appos)
                 }
-                _ if rest_is_source => (phrase(n)?, None),
+                _ if rest_is_source => (phrase(src_end)?, None),
                 // `CLAUSE, according to a CNN tally, but his path ...`: what follows the
                 // source is no part of its clause; the comma before may be missing.
                 Some((m, appos, end))
@@ -1044,6 +1056,10 @@ impl<'a> Sentence<'a> {
                     self.lower(c_at - 2).as_str(),
                     "continued" | "continues" | "went" | "goes" | "began" | "begins"
                 );
+            if self.no_report_here(c_at, c) {
+                c_at += 1;
+                continue;
+            }
             // `Sanders was asked by host John Dickerson whether ...`: the agent asked.
             if let Some(f) = self.asked_by(c_at, c) {
                 c_at = f.content.1.max(c_at + 1);
@@ -1349,6 +1365,41 @@ impl<'a> Sentence<'a> {
             || is_auxiliary(&w)
             || is_past_tense(&w)
             || w.ends_with("ed")
+    }
+
+    /// True when the cue at `c_at` reports no clause after it: an inverted tag (`…, said
+    /// Mark Kantrowitz, a debt expert …`); `continued` or `goes on` with neither `that` nor `to`
+    /// (`continued their search`, `goes on a phone spree`); `adds to the drama`; `has known
+    /// Trump since`.
+    fn no_report_here(&self, c_at: usize, c: CueForm) -> bool {
+        let head = self.lower(c_at);
+        let j = c_at + c.words;
+        let next = self.lower(j);
+        let inverted_tag = c_at > 0
+            && self.toks[c_at - 1].is(',')
+            && c.class == CueClass::Speech
+            && self
+                .cx
+                .mention_after(self.toks, j)
+                .is_some_and(|(m, _, e)| {
+                    m.kind == MentionKind::Person
+                        && m.name.is_some()
+                        && self.toks.get(e).map_or(true, |t| t.is(',') || t.is('.'))
+                });
+        let continues = head.starts_with("continu")
+            || c.words == 2
+                && matches!(head.as_str(), "go" | "goes" | "went" | "going")
+                && self.is_word(c_at + 1, "on");
+        let adds_to = matches!(head.as_str(), "add" | "adds" | "added" | "adding")
+            && next.as_str() == "to"
+            && is_determiner(&self.lower(j + 1));
+        let knows_person = head.starts_with("kn")
+            && self.toks.get(j).is_some_and(Tok::is_word)
+            && self.w(j).starts_with(char::is_uppercase);
+        inverted_tag
+            || continues && !matches!(next.as_str(), "that" | "to")
+            || adds_to
+            || knows_person
     }
 
     /// A question put by the agent of a passive `asked`: `was asked by host John Dickerson

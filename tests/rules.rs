@@ -3936,3 +3936,48 @@ fn a_lone_pronoun_object_is_no_clause() {
         &[("her fortune was", Some("Forbes"), "indirect.cue-clause")],
     );
 }
+
+#[test]
+fn cues_that_report_no_clause_here() {
+    // Failed before: each sentence gave a junk row (`continued their search …`, `adds to the
+    // drama …`, `has known Trump since …`, and the tag `said Ann Link, …` read as a clause).
+    for text in [
+        "A team of divers continued their search for the devices in a lake near the site.",
+        "The latest hiccup adds to the drama that has surrounded the minister for months.",
+        "Ms Sunshine, who has known Trump since the 1970s and worked closely with him, smiled.",
+        "Rather than seeing the tax rise further, said Ann Link, a vice president, the firm \
+         wants the gap narrowed.",
+    ] {
+        let found = extractor().extract(text);
+        let rows: Vec<&str> = found.quotes.iter().map(|q| q.span.slice(text)).collect();
+        assert!(rows.is_empty(), "{text}: {rows:?}");
+    }
+    // Guards: `continued to warn that`, `went on to say that` still report.
+    check_indirect(
+        "Republicans continue to warn that the deal was a mistake.",
+        &[(
+            "the deal was a mistake",
+            Some("Republicans"),
+            "indirect.cue-clause",
+        )],
+    );
+    check_indirect(
+        "He went on to say that some Democrats are angry with the leadership.",
+        &[("some Democrats are angry", None, "indirect.cue-clause")],
+    );
+}
+
+#[test]
+fn a_spaced_hyphen_ends_the_source_after_according_to() {
+    // Failed before: the source ran on over the dash into the main verb (`a survey by the
+    // college - back the new runway`).
+    check_indirect(
+        "Many voters - who made up 46 percent of the turnout, according to a survey by the \
+         college - back the new runway.",
+        &[(
+            "Many voters",
+            Some("a survey by the college"),
+            "indirect.according-to",
+        )],
+    );
+}
