@@ -728,8 +728,16 @@ impl<'a> Sentence<'a> {
         };
         // `, the senator proposed a constitutional amendment.`: a verb of reporting with an
         // object is no tag.
+        // Nor is a verb of saying with an indefinite object: `, Clinton maintains a
+        // commanding lead` (but `, she said a day later`).
         let object = c.class != CueClass::Speech
-            && matches!(self.lower(c_at + c.words).as_str(), "the" | "a" | "an");
+            && matches!(self.lower(c_at + c.words).as_str(), "the" | "a" | "an")
+            || matches!(self.lower(c_at + c.words).as_str(), "a" | "an")
+                && !takes_person_object(&self.lower(c_at))
+                && !(c_at + c.words + 1..n.min(c_at + c.words + 4)).any(|i| {
+                    let w = self.lower(i);
+                    is_time_word(&w) || matches!(w.as_str(), "later" | "ago" | "earlier")
+                });
         if m.span.start != toks[t0].span.start
             || object
             || !(self.adjunct_only(c_at + c.words) || after_object())
@@ -1396,10 +1404,13 @@ impl<'a> Sentence<'a> {
         let knows_person = head.starts_with("kn")
             && self.toks.get(j).is_some_and(Tok::is_word)
             && self.w(j).starts_with(char::is_uppercase);
+        // `maintained a paid speaking schedule`: an object, not a claim.
+        let maintains_object = head.starts_with("maintain") && is_determiner(&next);
         inverted_tag
             || continues && !matches!(next.as_str(), "that" | "to")
             || adds_to
             || knows_person
+            || maintains_object
     }
 
     /// A question put by the agent of a passive `asked`: `was asked by host John Dickerson
@@ -1983,6 +1994,13 @@ impl<'a> Sentence<'a> {
                         | "and"
                         | "or"
                         | "but"
+                        // `which Clinton conceded when polls closed`: an adjunct clause.
+                        | "when"
+                        | "while"
+                        | "although"
+                        | "though"
+                        | "until"
+                        | "once"
                 )
                 // `would admit this, but ...`: a lone pronoun object before a mark.
                 && !(matches!(

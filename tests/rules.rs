@@ -3981,3 +3981,27 @@ fn a_spaced_hyphen_ends_the_source_after_according_to() {
         )],
     );
 }
+
+#[test]
+fn an_adjunct_clause_or_an_object_is_no_report() {
+    // Failed before: each gave a junk row (`when polls closed at 8 p.m.`, `Though Ruiz is
+    // gaining ground …` with `Cole` as the speaker, `a paid speaking schedule …`).
+    for text in [
+        "The victory, which Cole conceded when polls closed at 8 p.m., was a surprise.",
+        "Though Ruiz is gaining ground with younger voters, Cole maintains a commanding lead.",
+        "He is not the only one who maintained a paid speaking schedule during a campaign.",
+    ] {
+        let found = extractor().extract(text);
+        let rows: Vec<&str> = found.quotes.iter().map(|q| q.span.slice(text)).collect();
+        assert!(rows.is_empty(), "{text}: {rows:?}");
+    }
+    // Guards: a tag with a time after `a`, and `told an audience`.
+    check_indirect(
+        "The deal was off, she said a day later.",
+        &[("The deal was off", None, "indirect.clause-cue")],
+    );
+    check_indirect(
+        "Migration brings enormous dangers, Mr. Kosa told a session of parliament on Monday.",
+        &[("Migration brings", Some("Kosa"), "indirect.clause-cue")],
+    );
+}
