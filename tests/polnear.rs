@@ -7,8 +7,8 @@ use whosaid::eval;
 /// below it.
 const E2E_F1_FLOOR: f64 = 0.885;
 
-/// Indirect speech on dev, by overlap: the levels reached (precision 0.955, recall 0.431,
-/// attribution 0.904), a little below, so that a change that loses ground fails.
+/// Indirect speech on dev, by overlap: the levels reached (precision 0.956, recall 0.430,
+/// attribution 0.905), a little below, so that a change that loses ground fails.
 const INDIRECT_PRECISION_FLOOR: f64 = 0.95;
 const INDIRECT_RECALL_FLOOR: f64 = 0.428;
 const INDIRECT_ATTRIBUTION_FLOOR: f64 = 0.90;
