@@ -960,11 +960,10 @@ impl<'a> Ctx<'a> {
                             && ends_forward_np(self.w(t))
                 })
                 .unwrap_or(toks.len().min(start + 12));
-            if let Some(e) = (start + 2..=stop)
+            if let Some((m, e)) = (start + 2..=stop)
                 .rev()
-                .find(|&e| self.g.quantity(&toks[start..e]).is_some())
+                .find_map(|e| self.g.quantity(&toks[start..e]).map(|m| (m, e)))
             {
-                let m = self.g.quantity(&toks[start..e])?;
                 return Some((m, None, e));
             }
         }

@@ -584,35 +584,27 @@ fn scan_paragraph(text: &str, lex: &Lexicon, toks: &[Tok], out: &mut Vec<Named>)
 }
 
 /// The person named right after a cue of asking (`asked Sanders whether`, `pressed Ann
-/// Cole on`): the name and its offset.
+/// Cole on`): the name the mention grammar reads there, and its offset.
 fn person_asked(text: &str, lex: &Lexicon, cue: Span) -> Option<(String, usize)> {
     let verb = cue.slice(text);
     if !(verb.starts_with("ask") || verb == "pressed" || verb == "questioned") {
         return None;
     }
-    let rest = &text[cue.end..];
-    let at = cue.end + (rest.len() - rest.trim_start().len());
-    let words: Vec<&str> = rest
-        .split_whitespace()
+    let mut end = (cue.end + 48).min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let toks = crate::mention::tokenize(text, Span::new(cue.end, end));
+    let g = Grammar { lex, text };
+    // The run of name words, without a time word (`asked Trump Friday`).
+    let run = toks
+        .iter()
         .take(3)
-        .map_while(|w| {
-            let bare = w.trim_end_matches([',', '.', ':', ';']);
-            let name = bare.starts_with(|c: char| c.is_uppercase())
-                && bare
-                    .chars()
-                    .all(|c| c.is_alphabetic() || c == '-' || c == '.')
-                && !lex.is_title_head_or_honorific(bare)
-                && !crate::mention::is_time_word(bare)
-                && !crate::mention::is_stop(&bare.to_ascii_lowercase());
-            name.then_some((bare, bare.len() == w.len()))
-        })
-        .scan(true, |go_on, (w, whole)| {
-            let keep = *go_on;
-            *go_on = whole;
-            keep.then_some(w)
-        })
-        .collect();
-    (!words.is_empty()).then(|| (words.join(" "), at))
+        .take_while(|t| g.is_name_word(t) && !crate::mention::is_time_word(t.text(text)))
+        .count();
+    let m = (run > 0).then(|| g.classify(&toks[..run])).flatten()?;
+    let name = m.name.filter(|_| m.kind == MentionKind::Person)?;
+    Some((clean(name.slice(text)), name.start))
 }
 
 /// Resolves the mentions of a document's attributions into quotes.
