@@ -8,7 +8,7 @@
 use crate::lexicon::{CueClass, CueForm, Gender, Lexicon};
 use crate::mention::{
     ascii_lower, is_auxiliary, is_number_word, is_past_tense, is_post_modifier, is_speech_medium,
-    is_stop, is_time_word, tokenize, Grammar, Mention, MentionKind, Tok, TokKind,
+    is_stop, is_time_word, spaced_at, tokenize, Grammar, Mention, MentionKind, Tok, TokKind,
 };
 use crate::quotes::QuoteSpan;
 use crate::segment;
@@ -197,7 +197,7 @@ pub(crate) fn is_source_noun(w: &str) -> bool {
 
 /// A word that opens a subordinate clause: a noun after it is that clause's subject, not an
 /// object (`while Mike Huckabee ... proposed`, `when he brought up ...`).
-fn is_subordinator(w: &str) -> bool {
+pub(crate) fn is_subordinator(w: &str) -> bool {
     matches!(
         w,
         "when"
@@ -971,11 +971,7 @@ impl<'a> Ctx<'a> {
         while end < toks.len() && end - start < 14 {
             let t = &toks[end];
             // A spaced hyphen is a dash: `according to a survey by WBUR - empathize`.
-            let spaced = t.is('-')
-                && end > 0
-                && toks[end - 1].span.end < t.span.start
-                && toks.get(end + 1).is_some_and(|n| t.span.end < n.span.start);
-            if !(t.is_word() || t.is('-') || t.is('&')) || spaced {
+            if !(t.is_word() || t.is('-') || t.is('&')) || t.is('-') && spaced_at(toks, end) {
                 break;
             }
             let w = self.w(t);
@@ -1086,15 +1082,9 @@ impl<'a> Ctx<'a> {
                 .all(|c| c.is_uppercase() || !c.is_alphabetic())
         {
             // A hyphen counts when spaced: `OAK RIDGE, Tenn. - The board ...`.
-            let spaced = |i: usize| {
-                i > 0
-                    && i + 1 < toks.len()
-                    && toks[i - 1].span.end < toks[i].span.start
-                    && toks[i].span.end < toks[i + 1].span.start
-            };
             if let Some(dash) = (0..toks.len().min(14)).find(|&i| {
                 let t = &toks[i];
-                t.is('—') || t.is('–') || t.is(':') || t.is('-') && spaced(i)
+                t.is('—') || t.is('–') || t.is(':') || t.is('-') && spaced_at(toks, i)
             }) {
                 return self.subject(&toks[dash + 1..]);
             }
@@ -2155,9 +2145,7 @@ impl<'a> Quoted<'a> {
         else {
             return Outcome::Next;
         };
-        let spaced = dash > 0
-            && lead[dash - 1].span.end < lead[dash].span.start
-            && lead[dash].span.end < lead[dash + 1].span.start;
+        let spaced = spaced_at(lead, dash);
         match cx.g.classify(&lead[dash + 1..l_end]) {
             Some(m) if spaced && matches!(m.kind, MentionKind::Person | MentionKind::Org) => {
                 Outcome::Found(self.mk(QuoteKind::Direct, Some(m), None, None, Rule::BeforeColon))

@@ -18,11 +18,13 @@
 //! attributed by the same cue) stands for it. Mentions are the same kind as for quotes, so the
 //! resolution stage turns `he` or `the senator` into the speaker's full name.
 
-use crate::attribute::{is_filler, is_source_noun, takes_person_object, Attribution, Ctx};
+use crate::attribute::{
+    is_filler, is_source_noun, is_subordinator, takes_person_object, Attribution, Ctx,
+};
 use crate::lexicon::{CueClass, CueForm, Lexicon};
 use crate::mention::{
     ascii_lower, is_auxiliary, is_number_word, is_past_tense, is_speech_medium, is_time_word,
-    tokenize, tokenize_into, AsciiLower, Mention, MentionKind, Tok, TokKind,
+    spaced_at, tokenize, tokenize_into, AsciiLower, Mention, MentionKind, Tok, TokKind,
 };
 use crate::quotes::QuoteSpan;
 use crate::span::Span;
@@ -434,11 +436,7 @@ impl<'a> Sentence<'a> {
             .take(12)
             .position(|t| t.is('—') || t.is('–') || t.is(':') || t.is('-'))?;
         // A hyphen inside a word (`Jean-Luc`) is no dateline dash: it stands between spaces.
-        let spaced = d > 0
-            && d + 1 < toks.len()
-            && toks[d - 1].span.end < toks[d].span.start
-            && toks[d].span.end < toks[d + 1].span.start;
-        (spaced || !toks[d].is('-')).then_some(d + 1)
+        (spaced_at(toks, d) || !toks[d].is('-')).then_some(d + 1)
     }
 
     /// `According to X, CLAUSE` / `CLAUSE, according to X.`
@@ -525,13 +523,7 @@ impl<'a> Sentence<'a> {
             // A dash closes the source: `…, according to a survey by the college - back …`.
             let src_end = (np..n)
                 .find(|&i| {
-                    toks[i].is('—')
-                        || toks[i].is('–')
-                        || toks[i].is('-')
-                            && toks[i - 1].span.end < toks[i].span.start
-                            && toks
-                                .get(i + 1)
-                                .is_some_and(|t| toks[i].span.end < t.span.start)
+                    toks[i].is('—') || toks[i].is('–') || toks[i].is('-') && spaced_at(toks, i)
                 })
                 .unwrap_or(n);
             let rest_is_source = !(np..src_end).any(|i| toks[i].is(',') || self.quoted(i));
@@ -1658,28 +1650,12 @@ impl<'a> Sentence<'a> {
         // emails show ...`.
         let from = (0..before.min(3))
             .take_while(|&i| {
-                matches!(
-                    self.lower(i).as_str(),
-                    "but"
-                        | "and"
-                        | "yet"
-                        | "so"
-                        | "even"
-                        | "just"
-                        | "as"
-                        | "if"
-                        | "while"
-                        | "when"
-                        | "although"
-                        | "though"
-                        | "because"
-                        | "since"
-                        | "after"
-                        | "before"
-                        | "once"
-                        | "unless"
-                        | "whereas"
-                )
+                let w = self.lower(i);
+                is_subordinator(&w)
+                    || matches!(
+                        w.as_str(),
+                        "but" | "and" | "yet" | "so" | "even" | "just" | "unless"
+                    )
             })
             .count();
         if before < from + 2 {

@@ -72,6 +72,15 @@ fn dotted_abbreviations_are_short_and_capitalised() {
 }
 
 /// Splits `region` of `text` into tokens. Whitespace separates tokens and is dropped.
+/// True when token `i` stands between spaces on both sides: a hyphen so placed is a dash
+/// (`OAK RIDGE, Tenn. - The board`), not part of a word (`Jean-Luc`).
+pub(crate) fn spaced_at(toks: &[Tok], i: usize) -> bool {
+    i > 0
+        && i + 1 < toks.len()
+        && toks[i - 1].span.end < toks[i].span.start
+        && toks[i].span.end < toks[i + 1].span.start
+}
+
 pub fn tokenize(text: &str, region: Span) -> Vec<Tok> {
     let mut toks = Vec::with_capacity(region.len() / 5 + 4);
     tokenize_into(text, region, &mut toks);
